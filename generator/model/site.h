@@ -1,0 +1,41 @@
+// The whole site after loading and resolving: config plus every record, sorted by id.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "model/records.h"
+
+namespace tsunagu {
+
+struct SiteConfig {
+    SourcePos pos;
+    std::string title;
+    std::string description;
+    std::string municipality_code;  // 6 digits, validated with its check digit
+    std::string base_url;           // absolute, ends with '/'
+    std::string language = "ja";
+    std::string areas_file = "data/areas.yaml";
+    std::string theme = "default";
+    std::string publisher;          // 発行: e.g. ○○市社会福祉協議会
+    bool sample = false;            // label every page サンプル
+};
+
+struct Site {
+    SiteConfig config;
+    std::vector<Area> areas;
+    std::vector<Organization> organizations;
+    std::vector<Activity> activities;
+    std::vector<ConsultationPoint> consultation_points;
+    std::vector<ContentPage> pages;
+
+    // resolve: id → index
+    std::unordered_map<std::string, int> area_by_id;
+    std::unordered_map<std::string, int> organization_by_id;
+    std::unordered_map<std::string, int> activity_by_id;
+    std::unordered_map<std::string, int> consultation_by_id;
+    std::vector<int> root_areas;  // areas without a parent, sorted by id
+};
+
+}  // namespace tsunagu
