@@ -1,0 +1,23 @@
+// render: Site → pages. Every page, feed and asset of the built site passes through emit.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "model/diagnostic.h"
+#include "model/output.h"
+#include "model/site.h"
+
+namespace tsunagu {
+
+struct RenderOptions {
+    std::filesystem::path theme_dir;  // folder with templates/ and assets/
+    std::string base_url;             // absolute, ends with '/'; used where absolute URLs are required (sitemap, JSON-LD)
+    int threads = 0;                  // 0 = all cores
+};
+
+// Renders every page of a resolved, checked site. Problems found while rendering (a template
+// that does not parse, a missing partial) are added to diags as errors.
+void render_site(const Site& site, const RenderOptions& options, const EmitFile& emit, Diagnostics& diags);
+
+}  // namespace tsunagu
