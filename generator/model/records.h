@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/date.h"
@@ -21,14 +22,27 @@ struct GeoPoint {
     bool present = false;
 };
 
+// Where one field of a record was written, kept for the fields that later stages check
+// against other records (references), so their diagnostics point at the exact line.
+struct FieldPos {
+    const char* field;        // static string: "organization", "areas", "parent" …
+    int index;                // element of a list field; -1 for a single value
+    int line;
+    int column;
+};
+
 // What every record carries besides its own fields.
 struct RecordMeta {
     std::string id;           // stable ASCII id: [a-z0-9][a-z0-9-]*
     SourcePos pos;            // where the record starts
+    std::vector<FieldPos> field_pos;
     std::string source;       // 出典
     Date as_of;               // 時点
     Date last_confirmed;      // 最終確認日
 };
+
+// Position of a field (or of element `index` of a list field); the record's start when not kept.
+SourcePos field_position(const RecordMeta& meta, std::string_view field, int index = -1);
 
 // Contact details the operator chose to publish. Anything marked private never reaches output.
 struct Contact {

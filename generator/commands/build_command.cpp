@@ -1,0 +1,71 @@
+#include <chrono>
+#include <iostream>
+
+#include "commands/pipeline.h"
+#include "load/source_files.h"
+#include "render/render_site.h"
+#include "write/staged_output.h"
+
+namespace tsunagu {
+
+namespace fs = std::filesystem;
+
+// Refuses an output folder that is the source itself or contains it: replacing it would
+// delete the data the site is built from.
+static bool output_is_safe(const fs::path& source, const fs::path& out, Diagnostics& diags) {
+    std::error_code ec;
+    const fs::path s = fs::weakly_canonical(source, ec);
+    const fs::path o = fs::weakly_canonical(out, ec);
+    if (is_inside(o, s)) {
+        diags.push_back(make_error("output.invalid", SourcePos{out.string(), 0, 0},
+                                   "出力先がサイトのフォルダそのもの、またはその親です。別のフォルダを指定してください",
+                                   "the output folder is the source folder or contains it; choose another folder"));
+        return false;
+    }
+    return true;
+}
+
+int build_command(const CliOptions& options) {
+    const auto started = std::chrono::steady_clock::now();
+    const fs::path source = options.source;
+    const fs::path out = output_dir(options);
+    Diagnostics diags;
+    Site site = load_and_check(source, options, diags);
+    if (has_errors(diags) || !output_is_safe(source, out, diags)) {
+        report(diags);
+        std::cerr << "tsunagu build: エラーのため出力しませんでした。前回の出力はそのままです "
+                     "(not written because of errors; the previous output is unchanged)\n";
+        return kExitDataErrors;
+    }
+    auto staged = StagedOutput::begin(out, diags);
+    if (!staged) {
+        report(diags);
+        return kExitDataErrors;
+    }
+    RenderOptions ro;
+    ro.theme_dir = theme_dir(source, site.config.theme);
+    ro.base_url = site.config.base_url;
+    ro.threads = options.threads;
+    EmitFile emit = [&staged](const std::string& rel, std::string_view content) { staged->write(rel, content); };
+    render_site(site, ro, emit, diags);
+
+    // The site's own static files (photos), copied as they are.
+    for (const SourceFile& f : list_source_files(source, "static", {}, diags)) staged->copy(f.abs, f.rel);
+
+    for (Diagnostic& d : staged->take_diagnostics()) diags.push_back(std::move(d));
+    if (has_errors(diags) || !staged->commit(diags)) {
+        report(diags);
+        std::cerr << "tsunagu build: エラーのため出力しませんでした。前回の出力はそのままです "
+                     "(not written because of errors; the previous output is unchanged)\n";
+        return kExitDataErrors;
+    }
+    report(diags);
+    if (!options.quiet) {
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+        std::cout << "tsunagu build: " << staged->files_written() << " ファイルを " << out.string() << " に書きました ("
+                  << staged->files_written() << " files written to " << out.string() << " in " << ms.count() << " ms)\n";
+    }
+    return kExitOk;
+}
+
+}  // namespace tsunagu

@@ -1,0 +1,19 @@
+#include <iostream>
+
+#include "commands/pipeline.h"
+
+namespace tsunagu {
+
+int check_command(const CliOptions& options) {
+    Diagnostics diags;
+    Site site = load_and_check(options.source, options, diags);
+    const bool failed = has_errors(diags);
+    report(diags);
+    if (!failed && !options.quiet)
+        std::cout << "tsunagu check: 問題はありません (no errors) — 活動 " << site.activities.size() << "、団体 "
+                  << site.organizations.size() << "、相談窓口 " << site.consultation_points.size() << "、地域 "
+                  << site.areas.size() << "\n";
+    return failed ? kExitDataErrors : kExitOk;
+}
+
+}  // namespace tsunagu

@@ -1,0 +1,106 @@
+#include "commands/cli.h"
+
+#include <charconv>
+#include <set>
+
+namespace tsunagu {
+
+std::string usage_text() {
+    return R"(tsunagu — 地域の支え合い情報をウェブサイトにする (builds community mutual-aid directory sites)
+
+使い方 (usage):
+  tsunagu build  [--source DIR] [--out DIR] [--base-url URL]   サイトを作る (build the site; default source ., out SOURCE/site)
+  tsunagu check  [--source DIR]                                データを確かめる (check the data; exit 1 on any error)
+  tsunagu serve  [--source DIR] [--out DIR] [--port 8080] [--bind 127.0.0.1]
+                                                               作って手元で表示する (build, then serve for preview)
+  tsunagu --help | --version
+
+options:
+  --source DIR     サイトのフォルダ (site folder with site.yaml)
+  --out DIR        出力先 (output folder; replaced as a whole, only if tsunagu wrote it)
+  --base-url URL   公開する URL (public URL, for sitemap.xml and JSON-LD; overrides site.yaml)
+  --port N         serve: ポート番号 (port, default 8080)
+  --bind ADDR      serve: 待ち受けるアドレス (address, default 127.0.0.1)
+  --threads N      並列数 (threads; default all cores)
+  --quiet          成功時の表示を省く (print nothing on success)
+
+exit codes: 0 成功 (ok), 1 データの誤り (errors in the data), 2 使い方の誤り (usage error)
+)";
+}
+
+std::optional<CliOptions> parse_cli(const std::vector<std::string>& args, std::string& error) {
+    CliOptions o;
+    static const std::set<std::string> commands = {"build", "check", "serve"};
+    auto need_value = [&](size_t& i, const std::string& name, std::string& out) {
+        if (i + 1 >= args.size() || args[i + 1].empty()) {
+            error = name + " には値が必要です (" + name + " needs a value)";
+            return false;
+        }
+        out = args[++i];
+        return true;
+    };
+    auto need_int = [&](size_t& i, const std::string& name, int& out, int lo, int hi) {
+        std::string v;
+        if (!need_value(i, name, v)) return false;
+        int n = 0;
+        auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+        if (ec != std::errc() || p != v.data() + v.size() || n < lo || n > hi) {
+            error = name + " の値 \"" + v + "\" が正しくありません (" + name + ": invalid value \"" + v + "\")";
+            return false;
+        }
+        out = n;
+        return true;
+    };
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--help" || a == "-h") {
+            o.help = true;
+        } else if (a == "--version" || a == "-V") {
+            o.version = true;
+        } else if (a == "--quiet" || a == "-q") {
+            o.quiet = true;
+        } else if (a == "--source") {
+            if (!need_value(i, a, o.source)) return std::nullopt;
+        } else if (a == "--out") {
+            if (!need_value(i, a, o.out)) return std::nullopt;
+        } else if (a == "--base-url") {
+            if (!need_value(i, a, o.base_url)) return std::nullopt;
+        } else if (a == "--bind") {
+            if (!need_value(i, a, o.bind)) return std::nullopt;
+        } else if (a == "--port") {
+            if (!need_int(i, a, o.port, 1, 65535)) return std::nullopt;
+        } else if (a == "--threads") {
+            if (!need_int(i, a, o.threads, 0, 1024)) return std::nullopt;
+        } else if (!a.empty() && a[0] == '-') {
+            error = "知らないオプションです: " + a + " (unknown option " + a + ")";
+            return std::nullopt;
+        } else if (o.command.empty() && commands.count(a)) {
+            o.command = a;
+        } else if (o.command.empty()) {
+            error = "知らないコマンドです: " + a + " (unknown command " + a + ")";
+            return std::nullopt;
+        } else {
+            error = "余分な引数です: " + a + " (unexpected argument " + a + ")";
+            return std::nullopt;
+        }
+    }
+    if (o.command.empty() && !o.help && !o.version) {
+        error = "コマンドを指定してください (no command given)";
+        return std::nullopt;
+    }
+    if (o.command != "serve" && (o.port != 8080 || o.bind != "127.0.0.1")) {
+        error = "--port と --bind は serve だけで使えます (--port and --bind are for serve only)";
+        return std::nullopt;
+    }
+    if (o.command == "check" && (!o.out.empty() || !o.base_url.empty())) {
+        error = "check は --out / --base-url を使いません (check takes no --out or --base-url)";
+        return std::nullopt;
+    }
+    if (!o.base_url.empty() && o.base_url.rfind("http://", 0) != 0 && o.base_url.rfind("https://", 0) != 0) {
+        error = "--base-url は http:// か https:// で始めてください (--base-url must start with http:// or https://)";
+        return std::nullopt;
+    }
+    return o;
+}
+
+}  // namespace tsunagu

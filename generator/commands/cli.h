@@ -1,0 +1,28 @@
+// The command line contract of DESIGN.md, parsed into a plain struct.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tsunagu {
+
+struct CliOptions {
+    std::string command;          // build, check, serve ("" with --help/--version)
+    std::string source = ".";
+    std::string out;              // "" = <source>/site
+    std::string base_url;         // overrides site.yaml
+    std::string bind = "127.0.0.1";
+    int port = 8080;
+    bool help = false;
+    bool version = false;
+    bool quiet = false;
+    int threads = 0;
+};
+
+// nullopt with a message in error when the arguments are not usable (exit code 2).
+std::optional<CliOptions> parse_cli(const std::vector<std::string>& args, std::string& error);
+
+std::string usage_text();
+
+}  // namespace tsunagu

@@ -1,0 +1,31 @@
+// The stages every command shares, strung together: load → resolve → check.
+#pragma once
+
+#include <filesystem>
+
+#include "commands/cli.h"
+#include "model/diagnostic.h"
+#include "model/site.h"
+
+namespace tsunagu {
+
+Site load_and_check(const std::filesystem::path& source, const CliOptions& options, Diagnostics& diags);
+
+// Prints diagnostics (sorted) to stderr and a summary line when there are any.
+void report(Diagnostics& diags);
+
+// Exit codes of the command-line contract.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitDataErrors = 1;
+inline constexpr int kExitUsage = 2;
+
+int build_command(const CliOptions& options);
+int check_command(const CliOptions& options);
+int serve_command(const CliOptions& options);
+
+// The output folder a command uses: --out, or SOURCE/site.
+std::filesystem::path output_dir(const CliOptions& options);
+// The theme folder: SOURCE/themes/NAME when the site has its own, else the built-in one.
+std::filesystem::path theme_dir(const std::filesystem::path& source, const std::string& theme);
+
+}  // namespace tsunagu

@@ -1,0 +1,16 @@
+// One reader per record kind: YAML mapping → plain struct, through FieldReader.
+#pragma once
+
+#include "load/field_reader.h"
+#include "model/records.h"
+#include "model/site.h"
+
+namespace tsunagu {
+
+Area read_area(FieldReader& r);
+Organization read_organization(FieldReader& r);
+Activity read_activity(FieldReader& r);
+ConsultationPoint read_consultation_point(FieldReader& r);
+SiteConfig read_site_config(FieldReader& r);
+
+}  // namespace tsunagu

@@ -1,0 +1,153 @@
+#include "resolve/resolve_site.h"
+
+#include <algorithm>
+
+#include "resolve/privacy.h"
+
+namespace tsunagu {
+
+namespace {
+
+std::string where(const SourcePos& p) { return p.file + ":" + std::to_string(p.line); }
+
+// Sorts by id (stable, so the first file keeps an id) and removes records without an id
+// (already reported by load) and later duplicates (reported here).
+template <class Record>
+void sort_and_dedupe(std::vector<Record>& records, const char* kind_ja, const char* kind_en, Diagnostics& diags) {
+    std::erase_if(records, [](const Record& r) { return r.meta.id.empty(); });
+    std::stable_sort(records.begin(), records.end(),
+                     [](const Record& a, const Record& b) { return a.meta.id < b.meta.id; });
+    std::vector<Record> kept;
+    kept.reserve(records.size());
+    for (Record& r : records) {
+        if (!kept.empty() && kept.back().meta.id == r.meta.id) {
+            diags.push_back(make_error("id.duplicate", field_position(r.meta, "id"),
+                                       std::string(kind_ja) + "の id \"" + r.meta.id + "\" は " + where(kept.back().meta.pos) +
+                                           " でも使われています",
+                                       std::string(kind_en) + " id \"" + r.meta.id + "\" is already used at " +
+                                           where(kept.back().meta.pos)));
+            continue;
+        }
+        kept.push_back(std::move(r));
+    }
+    records = std::move(kept);
+}
+
+template <class Record>
+std::unordered_map<std::string, int> index_by_id(const std::vector<Record>& records) {
+    std::unordered_map<std::string, int> m;
+    m.reserve(records.size());
+    for (size_t i = 0; i < records.size(); ++i) m.emplace(records[i].meta.id, static_cast<int>(i));
+    return m;
+}
+
+void dangling(Diagnostics& diags, const RecordMeta& meta, const char* field, int index, const std::string& target,
+              const char* kind_ja, const char* kind_en) {
+    diags.push_back(make_error("ref.dangling", field_position(meta, field, index),
+                               std::string(field) + " の \"" + target + "\" という" + kind_ja + "が見つかりません",
+                               std::string(field) + ": no " + kind_en + " with id \"" + target + "\""));
+}
+
+int resolve_one(const std::unordered_map<std::string, int>& by_id, const std::string& id, const RecordMeta& meta,
+                const char* field, const char* kind_ja, const char* kind_en, Diagnostics& diags) {
+    if (id.empty()) return -1;
+    auto it = by_id.find(id);
+    if (it == by_id.end()) {
+        dangling(diags, meta, field, -1, id, kind_ja, kind_en);
+        return -1;
+    }
+    return it->second;
+}
+
+std::vector<int> resolve_list(const std::unordered_map<std::string, int>& by_id, const std::vector<std::string>& ids,
+                              const RecordMeta& meta, const char* field, const char* kind_ja, const char* kind_en,
+                              Diagnostics& diags) {
+    std::vector<int> out;
+    for (size_t i = 0; i < ids.size(); ++i) {
+        auto it = by_id.find(ids[i]);
+        if (it == by_id.end()) {
+            dangling(diags, meta, field, static_cast<int>(i), ids[i], kind_ja, kind_en);
+            continue;
+        }
+        if (std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
+    }
+    return out;
+}
+
+void resolve_areas(Site& site, Diagnostics& diags) {
+    for (Area& a : site.areas) {
+        a.parent_ix = resolve_one(site.area_by_id, a.parent, a.meta, "parent", "地域", "area", diags);
+        if (a.parent_ix >= 0 && &site.areas[a.parent_ix] == &a) {
+            diags.push_back(make_error("area.cycle", field_position(a.meta, "parent"), "地域が自分自身を親にしています",
+                                       "an area cannot be its own parent"));
+            a.parent_ix = -1;
+        }
+    }
+    // Break cycles: walk up from each area; a walk longer than the number of areas loops.
+    const int n = static_cast<int>(site.areas.size());
+    for (int i = 0; i < n; ++i) {
+        int steps = 0;
+        for (int p = site.areas[i].parent_ix; p >= 0; p = site.areas[p].parent_ix) {
+            if (++steps > n) {
+                Area& a = site.areas[i];
+                diags.push_back(make_error("area.cycle", field_position(a.meta, "parent"),
+                                           "地域 \"" + a.meta.id + "\" の親をたどると元に戻ってしまいます（循環）",
+                                           "the parents of area \"" + a.meta.id + "\" form a cycle"));
+                a.parent_ix = -1;
+                break;
+            }
+        }
+    }
+    for (int i = 0; i < n; ++i) {
+        Area& a = site.areas[i];
+        if (a.parent_ix >= 0) site.areas[a.parent_ix].children_ix.push_back(i);
+        else site.root_areas.push_back(i);
+    }
+    // Depth by walking up (bounded: cycles are broken above).
+    for (Area& a : site.areas) {
+        a.depth = 0;
+        for (int p = a.parent_ix; p >= 0; p = site.areas[p].parent_ix) ++a.depth;
+    }
+}
+
+}  // namespace
+
+void resolve_site(Site& site, Diagnostics& diags) {
+    sort_and_dedupe(site.areas, "地域", "area", diags);
+    sort_and_dedupe(site.organizations, "団体", "organization", diags);
+    sort_and_dedupe(site.activities, "活動", "activity", diags);
+    sort_and_dedupe(site.consultation_points, "相談窓口", "consultation point", diags);
+
+    site.area_by_id = index_by_id(site.areas);
+    site.organization_by_id = index_by_id(site.organizations);
+    site.activity_by_id = index_by_id(site.activities);
+    site.consultation_by_id = index_by_id(site.consultation_points);
+
+    resolve_areas(site, diags);
+
+    for (Organization& o : site.organizations)
+        o.areas_served_ix = resolve_list(site.area_by_id, o.areas_served, o.meta, "areas_served", "地域", "area", diags);
+
+    for (size_t i = 0; i < site.activities.size(); ++i) {
+        Activity& a = site.activities[i];
+        a.organization_ix =
+            resolve_one(site.organization_by_id, a.organization, a.meta, "organization", "団体", "organization", diags);
+        a.areas_ix = resolve_list(site.area_by_id, a.areas, a.meta, "areas", "地域", "area", diags);
+        if (a.organization_ix >= 0) site.organizations[a.organization_ix].activities_ix.push_back(static_cast<int>(i));
+        protect_private_venue(a.venue);
+    }
+    for (size_t i = 0; i < site.consultation_points.size(); ++i) {
+        ConsultationPoint& c = site.consultation_points[i];
+        c.organization_ix =
+            resolve_one(site.organization_by_id, c.organization, c.meta, "organization", "団体", "organization", diags);
+        c.areas_covered_ix = resolve_list(site.area_by_id, c.areas_covered, c.meta, "areas_covered", "地域", "area", diags);
+        if (c.organization_ix >= 0) site.organizations[c.organization_ix].consultation_ix.push_back(static_cast<int>(i));
+        protect_private_venue(c.venue);
+    }
+
+    std::stable_sort(site.pages.begin(), site.pages.end(), [](const ContentPage& a, const ContentPage& b) {
+        return a.order != b.order ? a.order < b.order : a.slug < b.slug;
+    });
+}
+
+}  // namespace tsunagu
