@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "text/utf8.h"
 
 namespace tsunagu {
@@ -25,6 +27,23 @@ std::optional<YAML::Node> parse_yaml_text(std::string_view text, const std::stri
     }
     // A leading byte-order mark is common in files saved by Windows editors; it is not content.
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    // YAML accepts what JSON forbids (",,", comments, bare words): hold JSON files to JSON's grammar.
+    if (is_json_path(rel_path)) {
+        try {
+            (void)nlohmann::json::parse(text.begin(), text.end());
+        } catch (const nlohmann::json::parse_error& e) {
+            int line = 1, col = 1;
+            for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+                if (text[i] == '\n') ++line, col = 1;
+                else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+            }
+            std::string msg = e.what();
+            if (auto colon = msg.rfind(": "); colon != std::string::npos) msg = msg.substr(colon + 2);
+            diags.push_back(make_error(code, SourcePos{rel_path, line + line_offset, col}, "JSON の書式の誤りで読めません: " + msg,
+                                       "JSON syntax error: " + msg));
+            return std::nullopt;
+        }
+    }
     try {
         return YAML::Load(std::string(text));
     } catch (const YAML::ParserException& e) {

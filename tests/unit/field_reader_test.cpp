@@ -66,12 +66,12 @@ TEST_CASE("a good activity reads without diagnostics") {
     CHECK(a.schedule.text == "毎月第2・第4水曜 10:00〜12:00");
     CHECK_FALSE(a.schedule.rules.empty());
     // reference positions are kept for the check stage
-    CHECK(field_position(a.meta, "organization").line == 8);
-    CHECK(field_position(a.meta, "areas", 1).line == 9);
+    CHECK(field_position(a.meta, "organization").line == 7);
+    CHECK(field_position(a.meta, "areas", 1).line == 8);
 }
 
 TEST_CASE("every field problem is reported at its line in one pass") {
-    Parsed p = parse(R"(id: サロン
+    Parsed p = parse(R"Y(id: サロン
 nmae: x
 content_types: [交流サロンX]
 capacity: たくさん
@@ -79,7 +79,7 @@ venue: {geo: {lat: 139.4, lon: 35.7}}
 contact: {url: "javascript:alert(1)", phone: 042-000-0000, phone_note: 山田様宅の番号}
 last_confirmed: 2026-13-01
 form: [a, b]
-)");
+)Y");
     FieldReader r(p.node, "data/activities/x.yaml", p.diags);
     read_activity(r);
     CHECK(has_code(p.diags, "id.invalid", 1));
@@ -143,7 +143,9 @@ TEST_CASE("JSON files are read with positions") {
     CHECK(node_pos((*n)["name"], "a.json").line == 3);
     auto bad = parse_yaml_text("{\n  \"id\": \"a\",,\n}\n", "data/activities/b.json", diags);
     CHECK_FALSE(bad);
+    REQUIRE(diags.size() == 1);
     CHECK(diags.back().code == "json.syntax");
+    CHECK(diags.back().pos.line == 2);
 }
 
 TEST_CASE("invalid UTF-8 and NUL bytes are refused") {

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "write/staged_output.h"
 
 using namespace tsunagu;
