@@ -39,12 +39,14 @@ function expectCleanFailure(r, args) {
 }
 
 describe('yaml-syntax fixture', () => {
-  test('build exits 1 with yaml.syntax at the broken line, and writes nothing', () => {
+  test('build exits 1 with yaml.syntax / json.syntax at the broken lines, and writes nothing', () => {
     const site = copyFixture('yaml-syntax');
     const b = build(site, 'bad/yaml-syntax');
     expectCleanFailure(b.run, b.args);
     const file = 'data/activities/broken.yaml';
     expectDiag(b.run, { code: 'yaml.syntax', file, line: lineOf(site, file, 'summary:') });
+    const json = 'data/organizations/broken.json';
+    expectDiag(b.run, { code: 'json.syntax', file: json, line: lineOf(site, json, '"name":'), what: 'JSON with a single-quoted string' });
     assert.ok(!fs.existsSync(b.out), 'a failed build created the output folder');
   });
 });
@@ -120,12 +122,14 @@ describe('bad-fields fixture', () => {
 });
 
 describe('injection-url fixture', () => {
-  test('javascript:, data: and " JavaScript:" URLs are url.scheme errors, exit 1', () => {
+  test('javascript:, data:, " JavaScript:" and URLs with quotes or angle brackets are url.scheme errors, exit 1', () => {
     const site = copyFixture('injection-url');
     const b = build(site, 'bad/injection-url');
     expectCleanFailure(b.run, b.args);
     expectDiag(b.run, { code: 'url.scheme', file: 'data/organizations/js-org.yaml', line: lineOf(site, 'data/organizations/js-org.yaml', "url: 'javascript:"), what: 'organization contact url' });
     expectDiag(b.run, { code: 'url.scheme', file: 'data/organizations/js-org.yaml', line: lineOf(site, 'data/organizations/js-org.yaml', 'data:text/html'), what: 'disclosure url' });
+    expectDiag(b.run, { code: 'url.scheme', file: 'data/organizations/js-org.yaml', line: lineOf(site, 'data/organizations/js-org.yaml', 'q="><script>'), what: 'URL with a quote and angle brackets' });
+    expectDiag(b.run, { code: 'url.scheme', file: 'data/organizations/js-org.yaml', line: lineOf(site, 'data/organizations/js-org.yaml', "x='onmouseover="), what: 'URL with an apostrophe' });
     expectDiag(b.run, { code: 'url.scheme', file: 'data/activities/js-salon.yaml', line: lineOf(site, 'data/activities/js-salon.yaml', 'JavaScript:'), what: 'activity contact url' });
     assert.ok(!fs.existsSync(b.out));
   });
