@@ -3,6 +3,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
+#include <unicode/uchar.h>
 
 #include <cctype>
 #include <cstdlib>
@@ -28,22 +29,92 @@ void ensure_extensions() {
     std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 }
 
-// The input as cmark saw it, split into lines, for mapping text nodes back to their source.
+// ---- Japanese emphasis -----------------------------------------------------------------
+//
+// CommonMark only lets `**` open when it is not squeezed between a letter and punctuation, so
+// これは**「重要」**です stays literal (and a later ** may pair with the wrong one). We apply
+// the CJK-friendly amendment instead: a delimiter run next to a wide character counts as
+// flanking on that side. The parser does the rest (escapes, code spans, link precedence), so
+// we only nudge it: a sentinel punctuation character is put on the side that must look like
+// punctuation, and removed from the tree after parsing.
+
+constexpr char32_t kSentinels[] = {0x2E2E, 0x2E19, 0x2056, 0x2E3C};  // rare, category Po
+
+bool md_space(char32_t c) {  // CommonMark's Unicode whitespace; 0 = start or end of line
+    return c == 0 || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == ' ' ||
+           u_charType(static_cast<UChar32>(c)) == U_SPACE_SEPARATOR;
+}
+bool md_punct(char32_t c) {
+    if (c < 0x80) return c > 0x20 && c < 0x7F && std::ispunct(static_cast<int>(c));
+    return (U_MASK(u_charType(static_cast<UChar32>(c))) & U_GC_P_MASK) != 0;
+}
+
+// Inserts the sentinel beside each run of '*' or '~' whose flanking the amendment changes.
+std::string mark_cjk_delimiters(const std::string& text, char32_t sentinel) {
+    const std::string mark = encode_utf8(sentinel);
+    std::string out;
+    out.reserve(text.size() + 16);
+    size_t i = 0;
+    while (i < text.size()) {
+        const char c = text[i];
+        if (c != '*' && c != '~') {
+            out += c;
+            ++i;
+            continue;
+        }
+        size_t j = i;
+        while (j < text.size() && text[j] == c) ++j;
+        // A run right after an odd number of backslashes starts with an escaped character.
+        size_t bs = 0;
+        while (bs < i && text[i - 1 - bs] == '\\') ++bs;
+        const size_t run = i + (bs % 2);
+        out.append(text, i, run - i);
+        if (run < j) {
+            char32_t prev = run == 0 ? 0 : last_code_point(std::string_view(text).substr(0, run));
+            if (prev == '\n' || prev == '\r') prev = 0;
+            size_t after = j;
+            const char32_t next = j < text.size() ? decode_utf8(text, after) : 0;
+            const bool left = !md_space(next) && (!md_punct(next) || md_space(prev) || md_punct(prev));
+            const bool right = !md_space(prev) && (!md_punct(prev) || md_space(next) || md_punct(next));
+            const bool cjk_left = !md_space(next) && is_wide(prev);
+            const bool cjk_right = !md_space(prev) && is_wide(next);
+            if (!left && cjk_left) out += mark;   // は**「 → は⸮**「 : may now open
+            out.append(text, run, j - run);
+            if (!right && cjk_right) out += mark;  // 」**で → 」**⸮で : may now close
+        }
+        i = j;
+    }
+    return out;
+}
+
+// The input as cmark sees it.
 struct Source {
     std::string text;
+    std::string sentinel;  // empty when no Japanese emphasis fix was needed
     std::vector<std::string_view> lines;
 
     explicit Source(std::string_view md) {
-        // cmark would turn NULs and bad bytes into U+FFFD itself; doing it first keeps the
-        // columns it reports valid for `text`.
-        text = sanitize_utf8(md);
+        // cmark would turn NULs and bad bytes into U+FFFD itself; doing it here keeps the
+        // positions it reports valid for `text`.
         std::string clean;
-        clean.reserve(text.size());
-        for (char c : text) {
+        clean.reserve(md.size());
+        for (char c : sanitize_utf8(md)) {
             if (c == '\0') clean += "\xEF\xBF\xBD";
             else clean += c;
         }
         text.swap(clean);
+        if (text.find_first_of("*~") != std::string::npos) {
+            for (char32_t s : kSentinels) {
+                const std::string enc = encode_utf8(s);
+                if (text.find(enc) != std::string::npos) continue;  // must not collide with input
+                std::string marked = mark_cjk_delimiters(text, s);
+                if (marked.size() != text.size()) {
+                    text.swap(marked);
+                    sentinel = enc;
+                }
+                break;
+            }
+        }
         size_t start = 0;
         for (size_t i = 0; i < text.size(); ++i) {
             if (text[i] == '\n' || text[i] == '\r') {
@@ -220,130 +291,35 @@ void remove_cjk_softbreaks(cmark_node* root) {
         if (is_wide(char_before(br)) && is_wide(char_after(br))) remove_node(br);
 }
 
-// ---- pass: emphasis CommonMark leaves as text ------------------------------------------
+// ---- pass: remove the emphasis sentinels -------------------------------------------------
 
-int kDelimiterTag;  // user_data marker for text nodes that are a run of '*'
+std::string without(std::string_view s, const std::string& mark) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t pos = 0;;) {
+        const size_t at = s.find(mark, pos);
+        out.append(s.substr(pos, at == std::string_view::npos ? std::string_view::npos : at - pos));
+        if (at == std::string_view::npos) return out;
+        pos = at + mark.size();
+    }
+}
 
-// For each byte of a text node's literal: did it come from a plain '*' in the source (not
-// "\*", not an entity)? Aligns the literal with its source line; false when that fails, and
-// then no asterisk of the node is treated as markup.
-bool plain_asterisks(cmark_node* t, const Source& src, std::string_view lit, std::vector<bool>& plain) {
-    const int line = cmark_node_get_start_line(t), col = cmark_node_get_start_column(t);
-    if (line < 1 || static_cast<size_t>(line) > src.lines.size() || col < 1) return false;
-    const std::string_view s = src.lines[line - 1];
-    size_t i = static_cast<size_t>(col - 1);
-    if (i > s.size()) return false;
-    if (!lit.empty() && lit[0] != ' ' && lit[0] != '\t')
-        while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;  // indentation cmark dropped
-    plain.assign(lit.size(), false);
-    for (size_t j = 0; j < lit.size();) {
-        if (i >= s.size()) return false;
-        if (s[i] == '\\' && i + 1 < s.size() && std::ispunct(static_cast<unsigned char>(s[i + 1])) &&
-            lit[j] == s[i + 1]) {
-            i += 2, ++j;  // escaped: stays literal
-        } else if (s[i] == lit[j]) {
-            plain[j] = s[i] == '*';
-            ++i, ++j;
-        } else {
-            return false;
+void strip_sentinels(cmark_node* root, const std::string& mark) {
+    if (mark.empty()) return;
+    auto has = [&](const char* s) { return s && std::string_view(s).find(mark) != std::string_view::npos; };
+    std::vector<cmark_node*> nodes = collect(root, [](cmark_node*) { return true; });
+    for (cmark_node* n : nodes) {
+        if (const char* lit = cmark_node_get_literal(n); has(lit))
+            cmark_node_set_literal(n, without(lit, mark).c_str());
+        const cmark_node_type t = type_of(n);
+        if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+            if (const char* u = cmark_node_get_url(n); has(u)) cmark_node_set_url(n, without(u, mark).c_str());
+            if (const char* ti = cmark_node_get_title(n); has(ti)) cmark_node_set_title(n, without(ti, mark).c_str());
         }
+        if (t == CMARK_NODE_CODE_BLOCK)
+            if (const char* info = cmark_node_get_fence_info(n); has(info))
+                cmark_node_set_fence_info(n, without(info, mark).c_str());
     }
-    return true;
-}
-
-// Splits a text node so that each run of plain '*' is a node of its own, tagged.
-void split_delimiters(cmark_node* t, const Source& src) {
-    const std::string lit(literal_of(t));
-    if (lit.find('*') == std::string::npos) return;
-    std::vector<bool> plain;
-    if (!plain_asterisks(t, src, lit, plain)) return;
-    size_t start = 0;
-    bool changed = false;
-    for (size_t i = 0; i < lit.size();) {
-        if (!plain[i]) { ++i; continue; }
-        size_t end = i;
-        while (end < lit.size() && plain[end]) ++end;
-        if (i > start) cmark_node_insert_before(t, new_text(std::string_view(lit).substr(start, i - start)));
-        cmark_node* run = new_text(std::string_view(lit).substr(i, end - i));
-        cmark_node_set_user_data(run, &kDelimiterTag);
-        cmark_node_insert_before(t, run);
-        changed = true;
-        start = i = end;
-    }
-    if (!changed) return;
-    if (start < lit.size()) cmark_node_insert_before(t, new_text(std::string_view(lit).substr(start)));
-    remove_node(t);
-}
-
-bool is_delimiter(cmark_node* n) {
-    return type_of(n) == CMARK_NODE_TEXT && cmark_node_get_user_data(n) == &kDelimiterTag;
-}
-
-// Wraps the siblings strictly between opener and closer in EMPH / STRONG / both.
-cmark_node* wrap(cmark_node* opener, cmark_node* closer, size_t len) {
-    cmark_node* outer = cmark_node_new(len == 2 ? CMARK_NODE_STRONG : CMARK_NODE_EMPH);
-    cmark_node* inner = outer;
-    if (len == 3) {
-        inner = cmark_node_new(CMARK_NODE_STRONG);
-        cmark_node_append_child(outer, inner);
-    }
-    if (!cmark_node_insert_before(opener, outer)) {
-        cmark_node_free(outer);
-        return closer;
-    }
-    for (cmark_node* n = cmark_node_next(opener); n && n != closer;) {
-        cmark_node* next = cmark_node_next(n);
-        cmark_node_unlink(n);
-        if (!cmark_node_append_child(inner, n)) cmark_node_free(n);
-        n = next;
-    }
-    remove_node(opener);
-    remove_node(closer);
-    return outer;
-}
-
-// Pairs the left-over runs among one parent's children with relaxed flanking rules: a run
-// opens when a non-space follows it and closes when a non-space precedes it, so punctuation
-// such as 「」（） next to the asterisks no longer matters.
-void pair_delimiters(cmark_node* parent) {
-    std::vector<cmark_node*> openers;
-    for (cmark_node* c = cmark_node_first_child(parent); c;) {
-        cmark_node* next = cmark_node_next(c);
-        if (is_delimiter(c)) {
-            const size_t len = literal_of(c).size();
-            const char32_t before = char_before(c), after = char_after(c);
-            const bool can_close = before != 0 && !is_space(before);
-            const bool can_open = after != 0 && !is_space(after);
-            bool closed = false;
-            if (len <= 3 && can_close) {
-                for (size_t k = openers.size(); k-- > 0;) {
-                    if (literal_of(openers[k]).size() != len || cmark_node_next(openers[k]) == c) continue;
-                    cmark_node* w = wrap(openers[k], c, len);
-                    openers.resize(k);
-                    next = cmark_node_next(w);
-                    closed = true;
-                    break;
-                }
-            }
-            if (!closed && len <= 3 && can_open) openers.push_back(c);
-        }
-        c = next;
-    }
-}
-
-void fix_emphasis(cmark_node* root, const Source& src) {
-    auto texts = collect(root, [](cmark_node* n) {
-        return type_of(n) == CMARK_NODE_TEXT && literal_of(n).find('*') != std::string_view::npos;
-    });
-    if (texts.empty()) return;
-    std::vector<cmark_node*> parents;
-    for (cmark_node* t : texts) {
-        cmark_node* p = cmark_node_parent(t);
-        if (parents.empty() || parents.back() != p) parents.push_back(p);
-        split_delimiters(t, src);
-    }
-    for (cmark_node* p : parents) pair_delimiters(p);
-    cmark_consolidate_text_nodes(root);
 }
 
 // ---- pass: heading levels --------------------------------------------------------------
@@ -358,9 +334,9 @@ void shift_headings(cmark_node* root, int offset) {
 
 bool build_tree(const Source& src, Document& doc) {
     if (!parse(src, doc)) return false;
+    strip_sentinels(doc.root, src.sentinel);
     drop_unsafe_links(doc.root);
     trim_autolinks(doc.root, src);
-    fix_emphasis(doc.root, src);
     remove_cjk_softbreaks(doc.root);
     return true;
 }

@@ -61,14 +61,19 @@ std::string normalize_phone(std::string_view phone) {
         const std::string t = nfkc(trim(phone));
         // Map every dash-like character to '-', drop spaces, keep digits, + and parentheses.
         std::string s;
+        bool gap = false;  // "03 1234 5678": a space between digits separates groups
         for (size_t pos = 0; pos < t.size();) {
             const char32_t c = decode_utf8(t, pos);
-            if (c >= '0' && c <= '9') s += static_cast<char>(c);
+            if (c >= '0' && c <= '9') {
+                if (gap && !s.empty() && s.back() >= '0' && s.back() <= '9') s += '-';
+                s += static_cast<char>(c);
+            }
             else if (c == '-' || c == 0x30FC || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0x2E3A)
                 s += '-';
             else if (c == '(' || c == ')' || c == '+') s += static_cast<char>(c);
-            else if (is_space(c)) continue;
+            else if (is_space(c)) { gap = true; continue; }
             else return std::string(phone);
+            gap = false;
         }
         // 03(1234)5678 and (03)1234-5678 are the usual Japanese ways of writing the area code.
         std::string flat;
