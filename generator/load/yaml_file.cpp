@@ -38,7 +38,9 @@ std::optional<YAML::Node> parse_yaml_text(std::string_view text, const std::stri
                 else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
             }
             std::string msg = e.what();
-            if (auto colon = msg.rfind(": "); colon != std::string::npos) msg = msg.substr(colon + 2);
+            // "[json.exception.parse_error.101] parse error at line 3, column 11: syntax error …": keep the reason.
+            if (auto at = msg.find("column "); at != std::string::npos)
+                if (auto colon = msg.find(": ", at); colon != std::string::npos) msg = msg.substr(colon + 2);
             diags.push_back(make_error(code, SourcePos{rel_path, line + line_offset, col}, "JSON の書式の誤りで読めません: " + msg,
                                        "JSON syntax error: " + msg));
             return std::nullopt;
