@@ -46,16 +46,13 @@ std::string months_text(uint16_t mask) {
     mask &= kAllMonths;
     if (mask == 0) return "";
     if (mask == kAllMonths) return "4月〜3月";  // a whole year is written as the 年度 people use
-    int start = -1;
+    int start = -1, runs = 0;
     for (int m = 0; m < 12; ++m) {
         bool on = mask & (1u << m);
         bool prev_on = mask & (1u << ((m + 11) % 12));
-        if (on && !prev_on) {
-            if (start >= 0) start = -2;  // a second run: not one span
-            else start = m;
-        }
+        if (on && !prev_on) start = m, ++runs;
     }
-    if (start >= 0) {
+    if (runs == 1) {
         int end = start;
         while (mask & (1u << ((end + 1) % 12))) end = (end + 1) % 12;
         if (end == start) return std::to_string(start + 1) + "月";
