@@ -1,0 +1,114 @@
+// organizations/ID.html: who runs activities, how to reach them, their legal form over time,
+// and what they run (activities and consultation points).
+#include <algorithm>
+
+#include "render/json_ld.h"
+#include "render/links.h"
+#include "render/markdown.h"
+#include "render/page_plan.h"
+#include "render/pagination.h"
+#include "render/record_views.h"
+#include "text/wareki.h"
+
+namespace tsunagu {
+
+using nlohmann::json;
+
+namespace {
+
+// An organization with more activities than fit one page lists them on its own pages.
+constexpr size_t kInlineActivities = 200;
+
+std::string activities_base(const Organization& o) { return "organizations/" + url_path_escape(o.meta.id) + "/activities"; }
+
+std::vector<int> activities_in_reading_order(const RenderContext& ctx, const Organization& o) {
+    std::vector<char> mine(ctx.site->activities.size(), 0);
+    for (int a : o.activities_ix)
+        if (a >= 0 && a < static_cast<int>(mine.size())) mine[a] = 1;
+    std::vector<int> out;
+    for (int a : ctx.activities_by_reading)
+        if (mine[a]) out.push_back(a);
+    return out;
+}
+
+json organization_view(const RenderContext& ctx, int ix) {
+    const Site& site = *ctx.site;
+    const Organization& o = site.organizations[ix];
+    json v;
+    v["name"] = o.name;
+    v["reading"] = o.reading;
+    v["aliases"] = join_labels(o.aliases);
+    v["legal_form"] = o.legal_form;
+    v["corporate_number"] = o.corporate_number;
+    json history = json::array();
+    for (const LegalFormChange& h : o.legal_form_history) history.push_back({{"date", date_view(h.date)}, {"form", h.form}});
+    v["has_history"] = !history.empty();
+    v["history"] = std::move(history);
+    v["founded"] = date_view(o.founded);
+    v["areas"] = area_links(site, o.areas_served_ix);
+    v["has_areas"] = !v["areas"].empty();
+    v["address"] = o.address;
+    v["contact"] = contact_view(o.contact);
+    json disclosures = json::array();
+    for (const Link& l : o.disclosures)
+        disclosures.push_back({{"title", l.title.empty() ? l.url : l.title}, {"url", l.url}, {"href", is_http_url(l.url) ? l.url : ""}});
+    v["has_disclosures"] = !disclosures.empty();
+    v["disclosures"] = std::move(disclosures);
+    v["description_html"] = o.description.empty() ? std::string() : render_markdown(o.description, MarkdownOptions{2});
+    v["last_confirmed"] = date_view(o.meta.last_confirmed);
+    v["as_of"] = date_view(o.meta.as_of);
+    v["source"] = o.meta.source;
+
+    std::vector<int> acts = activities_in_reading_order(ctx, o);
+    json cards = json::array();
+    if (acts.size() <= kInlineActivities)
+        for (int a : acts) cards.push_back(ctx.activity_cards[a]);
+    v["activities"] = std::move(cards);
+    v["activity_count"] = count_text(static_cast<long long>(acts.size()), "件");
+    v["has_activities"] = !acts.empty();
+    v["activities_link"] = acts.size() > kInlineActivities ? paged_path(activities_base(o), 1) : std::string();
+
+    std::vector<int> points = o.consultation_ix;
+    json pcards = json::array();
+    for (int p : ctx.consultation_by_reading)
+        if (std::find(points.begin(), points.end(), p) != points.end()) pcards.push_back(ctx.consultation_cards[p]);
+    v["has_consultation"] = !pcards.empty();
+    v["consultation"] = std::move(pcards);
+    return v;
+}
+
+}  // namespace
+
+void plan_organization_pages(const RenderContext& ctx, PagePlan& plan) {
+    const Site& site = *ctx.site;
+    for (size_t i = 0; i < site.organizations.size(); ++i) {
+        const Organization& o = site.organizations[i];
+        const int ix = static_cast<int>(i);
+        PageJob job;
+        job.path = organization_path(o.meta.id);
+        job.lastmod = to_iso(o.meta.last_confirmed);
+        job.render = [ix](const RenderContext& ctx) {
+            const Organization& o = ctx.site->organizations[ix];
+            PageFrame frame;
+            frame.path = organization_path(o.meta.id);
+            frame.title = o.name;
+            frame.nav_key = "";
+            frame.crumbs = {};
+            frame.json_ld = json_for_script(organization_json_ld(*ctx.site, ix, ctx.base_url));
+            json view;
+            view["organization"] = organization_view(ctx, ix);
+            return render_page(ctx, frame, "organization", std::move(view));
+        };
+        plan.push_back(std::move(job));
+
+        if (o.activities_ix.size() > kInlineActivities) {
+            ActivityList list;
+            list.base = activities_base(o);
+            list.title = o.name + "の活動";
+            list.crumbs = {{o.name, organization_path(o.meta.id)}};
+            plan_activity_list(list, std::make_shared<const std::vector<int>>(activities_in_reading_order(ctx, o)), plan);
+        }
+    }
+}
+
+}  // namespace tsunagu

@@ -1,0 +1,44 @@
+// The frame every HTML page shares: where it sits (for the relative root prefix), its title,
+// navigation with the current section marked, breadcrumbs, the サンプル label, and the layout
+// template that wraps the page's own body template.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "render/render_context.h"
+
+namespace tsunagu {
+
+struct Crumb {
+    std::string label;
+    std::string url;  // root-relative
+};
+
+struct PageFrame {
+    std::string path;         // root-relative output path: "areas/kita.html"
+    std::string title;        // the page's h1 and the first part of <title>
+    std::string description;  // meta description ("" = the site's)
+    std::string nav_key;      // nav item marked aria-current: home, areas, categories, targets, consultation, page:SLUG
+    std::vector<Crumb> crumbs;  // between ホーム and this page; none and nav_key "home" = no breadcrumbs
+    std::string json_ld;      // ready to embed (see json_ld.h), or ""
+    std::string prev_path;    // pagination: root-relative neighbours, or ""
+    std::string next_path;
+    std::string root;         // link prefix; default root_prefix(path)
+    bool use_root = false;    // take `root` as given (the 404 page, which is served at any depth)
+};
+
+// Renders body_template with view (plus the frame's keys), then the layout around it.
+std::string render_page(const RenderContext& ctx, const PageFrame& frame, std::string_view body_template, nlohmann::json view);
+
+// ホーム › … crumbs for an area: its ancestors from the root down, then the area itself when
+// include_self.
+std::vector<Crumb> area_crumbs(const RenderContext& ctx, int area_ix, bool include_self);
+
+// The templates render_page needs; render_site checks they exist before rendering.
+const std::vector<std::string>& required_templates();
+
+}  // namespace tsunagu

@@ -1,0 +1,53 @@
+// The list of files a site renders to, decided before any page is rendered: the sitemap and
+// the path-conflict check need the whole list, and a flat list renders evenly in parallel.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "render/page_context.h"
+#include "render/render_context.h"
+
+namespace tsunagu {
+
+struct PageJob {
+    std::string path;          // root-relative output path
+    std::string lastmod;       // ISO date for the sitemap, or ""
+    bool in_sitemap = true;
+    std::function<std::string(const RenderContext&)> render;
+};
+
+using PagePlan = std::vector<PageJob>;
+
+// Each planner appends the pages of one kind; the render functions run later, in parallel.
+void plan_home_page(const RenderContext& ctx, PagePlan& plan);
+void plan_activity_pages(const RenderContext& ctx, PagePlan& plan);
+void plan_organization_pages(const RenderContext& ctx, PagePlan& plan);
+void plan_consultation_pages(const RenderContext& ctx, PagePlan& plan);
+void plan_area_pages(const RenderContext& ctx, PagePlan& plan);
+void plan_category_pages(const RenderContext& ctx, PagePlan& plan);
+void plan_target_pages(const RenderContext& ctx, PagePlan& plan);
+void plan_content_pages(const RenderContext& ctx, PagePlan& plan);
+void plan_not_found_page(const RenderContext& ctx, PagePlan& plan);
+
+// The area hierarchy two levels deep, for the home page: [{name, url, level, count, children, has_children}].
+nlohmann::json home_area_tree(const RenderContext& ctx);
+
+// [{label, url, count}] per content type / target group, in taxonomy order.
+nlohmann::json category_counts(const RenderContext& ctx);
+nlohmann::json target_counts(const RenderContext& ctx);
+
+// A paginated list of activities (template activity_list): BASE.html, BASE-2.html …
+struct ActivityList {
+    std::string base;          // root-relative without .html: "categories/salon"
+    std::string title;         // "交流・サロン"
+    std::string intro;         // a sentence above the list, or ""
+    std::string nav_key;
+    std::vector<Crumb> crumbs;
+    std::string empty_text = "まだ登録がありません。";
+};
+void plan_activity_list(const ActivityList& list, std::shared_ptr<const std::vector<int>> items, PagePlan& plan);
+
+}  // namespace tsunagu

@@ -1,0 +1,132 @@
+#include "render/record_views.h"
+
+#include "render/links.h"
+#include "text/schedule_format.h"
+#include "text/wareki.h"
+
+namespace tsunagu {
+
+using nlohmann::json;
+
+json contact_view(const Contact& c) {
+    json v;
+    v["phone"] = c.phone;
+    v["phone_href"] = tel_href(c.phone);
+    v["phone_note"] = c.phone_note;
+    v["fax"] = c.fax;
+    v["email"] = c.email;
+    v["email_href"] = mailto_href(c.email);
+    v["url"] = c.url;
+    v["url_href"] = is_http_url(c.url) ? c.url : "";
+    v["person_role"] = c.person_role;
+    v["present"] = !(c.phone.empty() && c.fax.empty() && c.email.empty() && c.url.empty() && c.person_role.empty());
+    return v;
+}
+
+// A private home shows only its (already cut) address: its name is often a family name.
+json venue_view(const Venue& venue) {
+    if (venue.private_home)
+        return json{{"present", !venue.address.empty()}, {"name", ""}, {"address", venue.address}, {"address_detail", ""},
+                    {"private_home", true}};
+    return json{{"present", !(venue.name.empty() && venue.address.empty())},
+                {"name", venue.name},
+                {"address", venue.address},
+                {"address_detail", venue.private_home ? std::string() : venue.address_detail},
+                {"private_home", venue.private_home}};
+}
+
+json date_view(const Date& d) {
+    if (d.empty()) return json{{"present", false}, {"text", ""}, {"iso", ""}};
+    // <time datetime> takes "2014" for a year alone, not to_iso's "2014-00".
+    std::string iso = d.month == 0 ? std::to_string(d.year) : to_iso(d);
+    return json{{"present", true}, {"text", format_date_ja(d)}, {"iso", iso}};
+}
+
+json term_links(Vocabulary v, const std::vector<std::string>& labels) {
+    json out = json::array();
+    for (const std::string& label : labels) {
+        const Term* t = find_term(v, label);
+        std::string url;
+        if (t && v == Vocabulary::content_type) url = category_path(t->slug);
+        else if (t && v == Vocabulary::target_people) url = target_path(t->slug);
+        out.push_back({{"label", label}, {"url", url}});
+    }
+    return out;
+}
+
+json area_links(const Site& site, const std::vector<int>& area_ixs) {
+    json out = json::array();
+    for (int a : area_ixs) {
+        if (a < 0 || a >= static_cast<int>(site.areas.size())) continue;
+        out.push_back({{"name", site.areas[a].name}, {"url", area_path(site.areas[a].meta.id)}});
+    }
+    return out;
+}
+
+std::string yen_text(long long amount) {
+    if (amount == 0) return "無料";
+    std::string digits = std::to_string(amount < 0 ? -amount : amount);
+    std::string out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return (amount < 0 ? "-" : "") + out + "円";
+}
+
+std::string count_text(long long n, const char* unit) {
+    std::string s = yen_text(n);  // reuse the thousands separators
+    if (n == 0) s = "0";
+    else s.resize(s.size() - std::string("円").size());
+    return s + unit;
+}
+
+std::string join_labels(const std::vector<std::string>& labels, const char* sep) {
+    std::string out;
+    for (const std::string& l : labels) {
+        if (!out.empty()) out += sep;
+        out += l;
+    }
+    return out;
+}
+
+std::string inactive_status(const std::string& status) {
+    return status == "活動中" || status.empty() ? std::string() : status;
+}
+
+json activity_card(const Site& site, int ix) {
+    const Activity& a = site.activities[ix];
+    std::vector<std::string> area_names;
+    for (int ai : a.areas_ix)
+        if (ai >= 0 && ai < static_cast<int>(site.areas.size())) area_names.push_back(site.areas[ai].name);
+    return json{{"url", activity_path(a.meta.id)},
+                {"name", a.name},
+                {"reading", a.reading},
+                {"summary", a.summary},
+                {"status_note", inactive_status(a.status)},
+                {"schedule", format_schedule(a.schedule)},
+                {"area_names", join_labels(area_names)},
+                {"types", join_labels(a.content_types)},
+                {"confirmed", json{{"present", false}}}};
+}
+
+json consultation_card(const Site& site, int ix) {
+    const ConsultationPoint& p = site.consultation_points[ix];
+    return json{{"url", consultation_path(p.meta.id)},
+                {"name", p.name},
+                {"reading", p.reading},
+                {"summary", p.summary},
+                {"generic_type", p.generic_type},
+                {"local_alias", p.local_alias},
+                {"status_note", inactive_status(p.status)},
+                {"hours", format_schedule(p.hours)},
+                {"phone", p.contact.phone},
+                {"phone_href", tel_href(p.contact.phone)}};
+}
+
+json organization_card(const Site& site, int ix) {
+    const Organization& o = site.organizations[ix];
+    return json{{"url", organization_path(o.meta.id)}, {"name", o.name}, {"reading", o.reading}, {"legal_form", o.legal_form}};
+}
+
+}  // namespace tsunagu

@@ -1,0 +1,87 @@
+// The render stage: compile the theme once, plan every output file, render the pages in
+// parallel straight into emit, then the sitemap, robots.txt and the theme's assets.
+#include "render/render_site.h"
+
+#include <algorithm>
+#include <set>
+
+#include "render/assets.h"
+#include "render/page_plan.h"
+#include "render/robots.h"
+#include "render/sitemap.h"
+#include "support/parallel.h"
+
+namespace tsunagu {
+
+namespace {
+
+PagePlan plan_pages(const RenderContext& ctx) {
+    PagePlan plan;
+    plan_home_page(ctx, plan);
+    plan_area_pages(ctx, plan);
+    plan_category_pages(ctx, plan);
+    plan_target_pages(ctx, plan);
+    plan_consultation_pages(ctx, plan);
+    plan_activity_pages(ctx, plan);
+    plan_organization_pages(ctx, plan);
+    plan_content_pages(ctx, plan);
+    plan_not_found_page(ctx, plan);
+    return plan;
+}
+
+// Two pages with one path (an area with id "index", a content page called "404") would
+// overwrite each other depending on thread timing; the first planned one wins, the rest are errors.
+void drop_conflicts(PagePlan& plan, Diagnostics& diags) {
+    std::set<std::string> seen{"sitemap.xml", "robots.txt"};
+    PagePlan kept;
+    kept.reserve(plan.size());
+    for (PageJob& job : plan) {
+        if (!seen.insert(job.path).second) {
+            diags.push_back(make_error("render.path_conflict", SourcePos{},
+                                       "出力ファイル " + job.path + " が二つのページで重なっています（idか名前を変えてください）",
+                                       "two pages would be written to " + job.path + " (rename an id or a page)"));
+            continue;
+        }
+        kept.push_back(std::move(job));
+    }
+    plan = std::move(kept);
+}
+
+}  // namespace
+
+void render_site(const Site& site, const RenderOptions& options, const EmitFile& emit, Diagnostics& diags) {
+    const size_t errors_before = count(diags, Severity::error);
+    mustache::TemplateSet templates = mustache::load_templates(options.theme_dir / "templates", diags);
+    for (const std::string& name : required_templates())
+        if (!templates.find(name))
+            diags.push_back(make_error("template.missing", SourcePos{(options.theme_dir / "templates" / (name + ".mustache")).generic_string(), 0, 0},
+                                       "テンプレート「" + name + "」がありません", "template \"" + name + "\" is missing"));
+    if (count(diags, Severity::error) > errors_before) return;
+
+    std::string base_url = options.base_url.empty() ? site.config.base_url : options.base_url;
+    if (!base_url.empty() && base_url.back() != '/') base_url += '/';
+    const unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads) : default_thread_count();
+
+    RenderContext ctx;
+    build_render_context(ctx, site, templates, base_url, threads);
+    PagePlan plan = plan_pages(ctx);
+    drop_conflicts(plan, diags);
+
+    parallel_for(plan.size(), [&](size_t i) { emit(plan[i].path, plan[i].render(ctx)); }, threads);
+
+    if (!base_url.empty()) {
+        std::vector<SitemapEntry> entries;
+        for (const PageJob& job : plan)
+            if (job.in_sitemap) entries.push_back({job.path, job.lastmod});
+        std::sort(entries.begin(), entries.end(), [](const SitemapEntry& a, const SitemapEntry& b) { return a.path < b.path; });
+        for (auto& [path, content] : build_sitemaps(base_url, entries)) emit(path, content);
+    } else {
+        diags.push_back(make_warning("render.no_base_url", site.config.pos,
+                                     "base_url がないため sitemap.xml を作りません",
+                                     "no base_url: sitemap.xml is not written (it needs absolute URLs)"));
+    }
+    emit("robots.txt", build_robots_txt(base_url));
+    emit_theme_assets(options.theme_dir, emit, diags);
+}
+
+}  // namespace tsunagu
