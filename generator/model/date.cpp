@@ -17,6 +17,7 @@ Date parse_iso_date(const std::string& t) {
         d = Date{std::stoi(t.substr(0, 4)), std::stoi(t.substr(5, 2)), std::stoi(t.substr(8, 2))};
     } else if (t.size() == 7 && all_digits(t, 0, 4) && t[4] == '-' && all_digits(t, 5, 2)) {
         d = Date{std::stoi(t.substr(0, 4)), std::stoi(t.substr(5, 2)), 0};
+        if (d.month == 0) return Date{};
     } else {
         return Date{};
     }
@@ -26,7 +27,9 @@ Date parse_iso_date(const std::string& t) {
 std::string to_iso(const Date& d) {
     if (d.empty()) return {};
     char buf[32];
-    if (d.day == 0)
+    if (d.month == 0)
+        std::snprintf(buf, sizeof buf, "%04d", d.year);
+    else if (d.day == 0)
         std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
     else
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
@@ -35,7 +38,9 @@ std::string to_iso(const Date& d) {
 
 std::string to_japanese(const Date& d) {
     if (d.empty()) return {};
-    std::string s = std::to_string(d.year) + "年" + std::to_string(d.month) + "月";
+    std::string s = std::to_string(d.year) + "年";
+    if (d.month == 0) return s;
+    s += std::to_string(d.month) + "月";
     if (d.day) s += std::to_string(d.day) + "日";
     return s;
 }
@@ -49,7 +54,8 @@ int days_in_month(int year, int month) {
 }
 
 bool is_valid_date(const Date& d) {
-    if (d.year < 1 || d.year > 9999 || d.month < 1 || d.month > 12) return false;
+    if (d.year < 1 || d.year > 9999 || d.month < 0 || d.month > 12) return false;
+    if (d.month == 0) return d.day == 0;  // year precision: 平成26年
     return d.day == 0 || (d.day >= 1 && d.day <= days_in_month(d.year, d.month));
 }
 

@@ -1,5 +1,6 @@
 // Calendar dates as plain values. Records store ISO dates; 和暦 is accepted on input (text/wareki.h)
-// and shown on output. day == 0 means a month-precision date such as "2012-10".
+// and shown on output. day == 0 means a month-precision date such as "2012-10"; month == 0 too
+// means a year-precision date such as 平成26年.
 #pragma once
 
 #include <string>
@@ -17,7 +18,7 @@ struct Date {
 
 // "2024-04-01" or "2012-10" (month precision). Returns an empty Date when the text is not ISO.
 Date parse_iso_date(const std::string& text);
-// "2024-04-01" / "2012-10"; empty string for an empty date.
+// "2024-04-01" / "2012-10" / "2014"; empty string for an empty date.
 std::string to_iso(const Date& d);
 // "2024年4月1日" / "2012年10月"
 std::string to_japanese(const Date& d);

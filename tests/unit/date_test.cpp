@@ -13,6 +13,11 @@ TEST_CASE("ISO dates") {
     CHECK(parse_iso_date("26-10-01").empty());
     CHECK(to_iso(Date{2012, 10, 0}) == "2012-10");
     CHECK(to_iso(Date{2026, 1, 5}) == "2026-01-05");
+    CHECK(to_iso(Date{2014, 0, 0}) == "2014");
+    CHECK(to_japanese(Date{2014, 0, 0}) == "2014年");
+    CHECK(is_valid_date(Date{2014, 0, 0}));
+    CHECK_FALSE(is_valid_date(Date{2014, 0, 3}));
+    CHECK(parse_iso_date("2014-00").empty());
 }
 
 TEST_CASE("weekdays and day arithmetic") {
