@@ -135,7 +135,8 @@ export function hashTree(dir) {
 
 // ---------------------------------------------------------------------------------------------
 // Diagnostics: "path:line:col: error: code: 日本語 (English)"; path, line and col are optional;
-// continuation lines ("  hint: …") are attached to the diagnostic above them.
+// continuation lines ("  hint: …") are attached to the diagnostic above them. Summary lines
+// ("tsunagu: …", "tsunagu build: …") get severity 'summary'; anything else 'unparsed'.
 
 const DIAG_RE = /^(?:(.+?)(?::(\d+))?(?::(\d+))?: )?(error|warning|note): ([A-Za-z0-9_.-]+): (.*)$/;
 
@@ -154,6 +155,9 @@ export function parseDiagnostics(stderr) {
         message: m[6],
         raw: line,
       });
+    } else if (/^tsunagu(?: [a-z]+)?: /.test(line)) {
+      // The tool's own summary ("tsunagu: エラー 2 件、警告 0 件 …"): not a diagnostic.
+      ds.push({ file: '', line: 0, column: 0, severity: 'summary', code: '', message: line, raw: line });
     } else if (/^\s/.test(line) && ds.length) {
       ds[ds.length - 1].raw += `\n${line}`;
     } else {
@@ -161,6 +165,11 @@ export function parseDiagnostics(stderr) {
     }
   }
   return ds;
+}
+
+// Only the real diagnostics (errors, warnings, notes and unparsed lines), without summaries.
+export function realDiagnostics(ds) {
+  return ds.filter((d) => d.severity !== 'summary');
 }
 
 export function formatDiagnostics(ds) {
@@ -370,7 +379,9 @@ export function readRecords(source, kind) {
 }
 
 export function siteSetting(source, key) {
-  const text = fs.readFileSync(path.join(source, 'site.yaml'), 'utf8');
+  const file = path.join(source, 'site.yaml');
+  if (!fs.existsSync(file)) return undefined;
+  const text = fs.readFileSync(file, 'utf8');
   return yamlField(text.split(/\r?\n/), key);
 }
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
 
-import { assertBuiltOk, buildExampleOnce, readText, tokenize, walk } from './lib.mjs';
+import { SOURCE_DIR, assertBuiltOk, buildExampleOnce, readText, siteSetting, tokenize, walk } from './lib.mjs';
 
 // Attributes that hold one URL.
 const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'poster', 'data', 'cite', 'xlink:href']);
@@ -67,7 +67,14 @@ function check(from, url, { allowFragmentOnly = true } = {}) {
     if (v.startsWith('data:') && from.endsWith('.css')) return null; // inline images in CSS
     return EXTERNAL_OK.test(v) ? null : `external URL with a scheme other than http(s)/mailto/tel: ${v}`;
   }
-  if (v.startsWith('/')) return `root-absolute internal link ${v} (links must be relative)`;
+  if (v.startsWith('/')) {
+    // 404.html is the one page a server shows at any depth, so relative links cannot work there:
+    // it may use links from the root of base_url (they must still lead to files of the site).
+    if (from !== '404.html') return `root-absolute internal link ${v} (links must be relative)`;
+    const basePath = new URL(siteSetting(SOURCE_DIR, 'base_url') ?? '/', 'http://x').pathname.replace(/\/?$/, '/');
+    if (!v.startsWith(basePath)) return `${v} is outside base_url's path ${basePath}`;
+    return check('index.html', v.slice(basePath.length) || 'index.html', { allowFragmentOnly });
+  }
   if (v.includes('\\')) return `backslash in URL ${v}`;
   const hashAt = v.indexOf('#');
   const fragment = hashAt >= 0 ? v.slice(hashAt + 1) : null;
