@@ -74,17 +74,19 @@ bool is_http_url(std::string_view url) {
 }
 
 std::string tel_href(std::string_view phone) {
+    // The number must come first; "042-000-1234（代表）" ends where the note begins, and text
+    // that does not start with a number ("javascript:alert(1)") is never a link.
     std::string digits;
-    bool any = false;
+    int count = 0;
     for (char c : phone) {
-        if (c >= '0' && c <= '9') { digits += c; any = true; }
+        if (c >= '0' && c <= '9') { digits += c; ++count; }
         else if (c == '+' && digits.empty()) digits += c;
         else if (c == '-' && !digits.empty() && digits.back() != '-') digits += c;
         else if (c == ' ' || c == '(' || c == ')') continue;
-        else if (any) break;  // "042-000-1234（代表）": the number ends where the note begins
+        else break;
     }
     while (!digits.empty() && digits.back() == '-') digits.pop_back();
-    if (!any) return "";
+    if (count < 3) return "";
     return "tel:" + digits;
 }
 

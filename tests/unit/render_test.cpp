@@ -1,0 +1,478 @@
+// The render stage end to end on a tiny in-memory site: which files come out, that every link is
+// relative and lands on a file, that hostile data comes out inert, that JSON-LD parses, the
+// サンプル label, and byte-identical output on a second run.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <mutex>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "render/json_ld.h"
+#include "render/links.h"
+#include "render/pagination.h"
+#include "render/render_site.h"
+#include "render/sitemap.h"
+
+using namespace tsunagu;
+using nlohmann::json;
+
+namespace {
+
+const char* kHostileName = "<script>alert(1)</script>";
+
+Site tiny_site() {
+    Site s;
+    s.config.title = "あおば市 支え合いガイド";
+    s.config.description = "あおば市内の通いの場・居場所の案内です。";
+    s.config.base_url = "https://example.org/aoba/";
+    s.config.publisher = "あおば市社会福祉協議会";
+    s.config.sample = true;
+
+    Area aoba;
+    aoba.meta.id = "aoba";
+    aoba.name = "あおば市";
+    aoba.reading = "あおばし";
+    aoba.level = "市区町村";
+    aoba.population = 118200;
+    aoba.population_65plus = 33100;
+    aoba.children_ix = {1};
+    Area kita;
+    kita.meta.id = "kita";
+    kita.name = "北中学校区";
+    kita.reading = "きたちゅうがっこうく";
+    kita.level = "日常生活圏域";
+    kita.parent = "aoba";
+    kita.parent_ix = 0;
+    kita.depth = 1;
+    s.areas = {aoba, kita};
+    s.root_areas = {0};
+
+    Organization org;
+    org.meta.id = "sakuragaoka-jichikai";
+    org.name = "桜ヶ丘自治会";
+    org.reading = "さくらがおかじちかい";
+    org.legal_form = "自治会・町内会";
+    org.areas_served = {"kita"};
+    org.areas_served_ix = {1};
+    org.contact.url = "https://example.org/";
+    org.activities_ix = {0, 1};
+    org.consultation_ix = {0};
+    org.description = "昭和47年に発足した自治会です。";
+    s.organizations = {org};
+
+    Activity salon;
+    salon.meta.id = "sakuragaoka-salon";
+    salon.meta.last_confirmed = Date{2026, 10, 1};
+    salon.meta.source = "あおば市社協 活動調査";
+    salon.name = "桜ヶ丘ふれあいサロン";
+    salon.reading = "さくらがおかふれあいさろん";
+    salon.summary = "お茶を飲みながらおしゃべりと体操を楽しむ集まりです。";
+    salon.description = "月に2回、自治会館で開いています。";
+    salon.content_types = {"交流・サロン", "介護予防・体操"};
+    salon.place_type = "単独";
+    salon.target_people = {"高齢者"};
+    salon.organization = "sakuragaoka-jichikai";
+    salon.organization_ix = 0;
+    salon.areas = {"kita"};
+    salon.areas_ix = {1};
+    salon.venue.name = "桜ヶ丘自治会館";
+    salon.venue.address = "あおば市桜ヶ丘2丁目3-4";
+    salon.venue.geo = {35.7012, 139.7523, true};
+    Recurrence weekly;
+    weekly.kind = RecurrenceKind::weekly;
+    weekly.weekdays = weekday_bit(3);
+    weekly.times = {{600, 720}};
+    salon.schedule.text = "毎週水曜 10:00〜12:00";
+    salon.schedule.rules = {weekly};
+    salon.fees = {Fee{"大人", 100, "お茶代"}};
+    salon.capacity = 30;
+    salon.contact.phone = "042-000-1234";
+    salon.contact.email = "info@example.org";
+
+    Activity evil;
+    evil.meta.id = "evil";
+    evil.meta.last_confirmed = Date{2026, 9, 1};
+    evil.name = kHostileName;
+    evil.reading = "\"><img src=x onerror=alert(1)>";
+    evil.summary = "</script><script>alert(2)</script>";
+    evil.content_types = {"交流・サロン"};
+    evil.areas = {"kita"};
+    evil.areas_ix = {1};
+    evil.organization_ix = 0;
+    evil.venue.address = "あおば市北町1丁目";
+    evil.venue.name = "山田様宅";
+    evil.venue.private_home = true;
+    evil.venue.geo = {35.70, 139.75, true};
+    evil.schedule.text = "月1回不定期";
+    evil.schedule.understood = false;
+    evil.contact.url = "javascript:alert(1)";
+    evil.contact.email = "a@b.jp\"><script>";
+    evil.contact.phone = "javascript:alert(1)";
+    evil.status = "休止中";
+    evil.photos = {Photo{"../../etc/passwd", "x", ""}};
+    s.activities = {salon, evil};
+
+    ConsultationPoint c;
+    c.meta.id = "kita-houkatsu";
+    c.name = "あおば市北地域包括支援センター";
+    c.reading = "あおばしきたちいきほうかつしえんせんたー";
+    c.generic_type = "地域包括支援センター";
+    c.local_alias = "あんしん北";
+    c.areas_covered = {"kita"};
+    c.areas_covered_ix = {1};
+    c.organization_ix = 0;
+    Recurrence weekdays;
+    weekdays.kind = RecurrenceKind::weekly;
+    weekdays.weekdays = kWeekdaysMonFri;
+    weekdays.times = {{510, 1035}};
+    c.hours.text = "平日 8:30〜17:15";
+    c.hours.rules = {weekdays};
+    c.contact.phone = "042-000-5678";
+    s.consultation_points = {c};
+
+    ContentPage about;
+    about.slug = "about";
+    about.title = "このサイトについて";
+    about.in_nav = true;
+    about.body = "# 掲載の方針\n\n本文です。";
+    s.pages = {about};
+
+    for (size_t i = 0; i < s.areas.size(); ++i) s.area_by_id[s.areas[i].meta.id] = static_cast<int>(i);
+    for (size_t i = 0; i < s.activities.size(); ++i) s.activity_by_id[s.activities[i].meta.id] = static_cast<int>(i);
+    s.organization_by_id["sakuragaoka-jichikai"] = 0;
+    s.consultation_by_id["kita-houkatsu"] = 0;
+    return s;
+}
+
+using Files = std::map<std::string, std::string>;
+
+Files render(const Site& site, Diagnostics& diags, int threads = 0) {
+    Files files;
+    std::mutex m;
+    RenderOptions options;
+    options.theme_dir = std::string(TSUNAGU_SOURCE_DIR) + "/themes/default";
+    options.base_url = site.config.base_url;
+    options.threads = threads;
+    render_site(site, options,
+                [&](const std::string& path, std::string_view content) {
+                    std::lock_guard<std::mutex> lock(m);
+                    files[path] = std::string(content);
+                },
+                diags);
+    return files;
+}
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Resolves a relative href against the page's folder; "" when it climbs above the root.
+std::string resolve(const std::string& page, const std::string& href) {
+    std::vector<std::string> parts;
+    size_t slash = page.rfind('/');
+    std::string path = (slash == std::string::npos ? "" : page.substr(0, slash + 1)) + href;
+    size_t cut = path.find_first_of("#?");
+    if (cut != std::string::npos) path.erase(cut);
+    size_t start = 0;
+    while (start <= path.size()) {
+        size_t next = path.find('/', start);
+        std::string seg = path.substr(start, next == std::string::npos ? std::string::npos : next - start);
+        if (seg == "..") {
+            if (parts.empty()) return "";
+            parts.pop_back();
+        } else if (!seg.empty() && seg != ".") {
+            parts.push_back(seg);
+        }
+        if (next == std::string::npos) break;
+        start = next + 1;
+    }
+    std::string out;
+    for (const std::string& p : parts) out += (out.empty() ? "" : "/") + p;
+    return out;
+}
+
+std::vector<std::string> attribute_values(const std::string& html, const char* attr) {
+    std::vector<std::string> out;
+    std::regex re(std::string(" ") + attr + "=\"([^\"]*)\"");
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), re); it != std::sregex_iterator(); ++it)
+        out.push_back((*it)[1]);
+    return out;
+}
+
+std::vector<json> json_ld_blocks(const std::string& html) {
+    std::vector<json> out;
+    const std::string open = "<script type=\"application/ld+json\">";
+    for (size_t p = html.find(open); p != std::string::npos; p = html.find(open, p + 1)) {
+        size_t begin = p + open.size();
+        size_t end = html.find("</script>", begin);
+        out.push_back(json::parse(html.substr(begin, end - begin)));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("render: every page of the output layout is written") {
+    Diagnostics diags;
+    Files files = render(tiny_site(), diags);
+    for (const Diagnostic& d : diags) CHECK_MESSAGE(d.severity != Severity::error, d.code, ": ", d.en);
+    for (const char* path :
+         {"index.html", "activities/sakuragaoka-salon.html", "activities/evil.html", "organizations/sakuragaoka-jichikai.html",
+          "consultation/index.html", "consultation/kita-houkatsu.html", "areas/index.html", "areas/aoba.html", "areas/kita.html",
+          "categories/index.html", "categories/salon.html", "categories/exercise.html", "categories/mimamori.html",
+          "targets/index.html", "targets/older-people.html", "about.html", "404.html", "sitemap.xml", "robots.txt",
+          "assets/style.css", "assets/print.css"}) {
+        CAPTURE(path);
+        CHECK(files.count(path) == 1);
+    }
+    // The search page comes later: no link to it, and no placeholder.
+    CHECK(files.count("search/index.html") == 0);
+    CHECK(files["index.html"].find("search/") == std::string::npos);
+}
+
+TEST_CASE("render: links are relative, name a file, and land on a page that exists") {
+    Diagnostics diags;
+    Files files = render(tiny_site(), diags);
+    int checked = 0;
+    for (const auto& [path, html] : files) {
+        if (!ends_with(path, ".html") || path == "404.html") continue;
+        std::vector<std::string> targets = attribute_values(html, "href");
+        for (const std::string& src : attribute_values(html, "src")) targets.push_back(src);
+        for (const std::string& href : targets) {
+            CAPTURE(path);
+            CAPTURE(href);
+            if (href.rfind("https://", 0) == 0 || href.rfind("http://", 0) == 0 || href.rfind("tel:", 0) == 0 ||
+                href.rfind("mailto:", 0) == 0 || href.rfind("#", 0) == 0)
+                continue;
+            CHECK(href.front() != '/');
+            CHECK(href.back() != '/');
+            CHECK(files.count(resolve(path, href)) == 1);
+            ++checked;
+        }
+    }
+    CHECK(checked > 100);
+    CHECK(files["areas/kita.html"].find("href=\"../index.html\"") != std::string::npos);
+    CHECK(files["areas/kita.html"].find("href=\"../assets/style.css\"") != std::string::npos);
+    CHECK(files["index.html"].find("href=\"assets/print.css\" media=\"print\"") != std::string::npos);
+    // The 404 page is served at any depth, so it links from the site's root path.
+    CHECK(files["404.html"].find("href=\"/aoba/index.html\"") != std::string::npos);
+}
+
+TEST_CASE("render: hostile strings come out escaped and inert") {
+    Diagnostics diags;
+    Files files = render(tiny_site(), diags);
+    const std::string& evil = files["activities/evil.html"];
+    CHECK(evil.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    CHECK(evil.find("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
+    for (const auto& [path, html] : files) {
+        CAPTURE(path);
+        CHECK(html.find("<script>alert") == std::string::npos);
+        CHECK(html.find("<img src=x") == std::string::npos);
+        CHECK(html.find("href=\"javascript:") == std::string::npos);
+    }
+    CHECK(evil.find("href=\"javascript:") == std::string::npos);
+    CHECK(evil.find("href=\"tel:") == std::string::npos);      // "javascript:alert(1)" is no phone number
+    CHECK(evil.find("href=\"mailto:") == std::string::npos);   // an address with quotes is shown as text
+    CHECK(evil.find("javascript:alert(1)") != std::string::npos);  // …but still shown as text
+    CHECK(evil.find("etc/passwd") == std::string::npos);          // photo path leaving static/ is dropped
+    // Private home: no venue name, a note to ask, no coordinates in JSON-LD.
+    CHECK(evil.find("山田様宅") == std::string::npos);
+    CHECK(evil.find("個人宅のため詳しい場所は問い合わせてください") != std::string::npos);
+    CHECK(evil.find("GeoCoordinates") == std::string::npos);
+    CHECK(evil.find("休止中") != std::string::npos);
+    // One closing tag per JSON-LD block: data cannot end the script element early.
+    std::vector<json> blocks = json_ld_blocks(evil);
+    REQUIRE(blocks.size() == 1);
+    CHECK(blocks[0]["name"] == kHostileName);
+}
+
+TEST_CASE("render: JSON-LD parses and has the expected types") {
+    Diagnostics diags;
+    Files files = render(tiny_site(), diags);
+
+    auto salon = json_ld_blocks(files["activities/sakuragaoka-salon.html"]);
+    REQUIRE(salon.size() == 1);
+    CHECK(salon[0]["@context"] == "https://schema.org");
+    CHECK(salon[0]["@type"] == json::array({"Place", "CivicStructure"}));
+    CHECK(salon[0]["url"] == "https://example.org/aoba/activities/sakuragaoka-salon.html");
+    CHECK(salon[0]["address"]["@type"] == "PostalAddress");
+    CHECK(salon[0]["address"]["addressCountry"] == "JP");
+    CHECK(salon[0]["geo"]["@type"] == "GeoCoordinates");
+    CHECK(salon[0]["event"]["@type"] == "Event");
+    CHECK(salon[0]["event"]["offers"][0]["priceCurrency"] == "JPY");
+    CHECK(salon[0]["event"]["offers"][0]["price"] == 100);
+    CHECK(salon[0]["event"]["organizer"]["name"] == "桜ヶ丘自治会");
+
+    auto evil = json_ld_blocks(files["activities/evil.html"]);
+    CHECK(evil[0]["@type"] == "Event");
+    CHECK(evil[0]["location"]["address"]["streetAddress"] == "あおば市北町1丁目");
+
+    auto org = json_ld_blocks(files["organizations/sakuragaoka-jichikai.html"]);
+    REQUIRE(org.size() == 1);
+    CHECK(org[0]["@type"] == "NGO");
+    CHECK(org[0]["sameAs"] == "https://example.org/");
+
+    auto point = json_ld_blocks(files["consultation/kita-houkatsu.html"]);
+    REQUIRE(point.size() == 1);
+    CHECK(point[0]["@type"] == "Service");
+    CHECK(point[0]["areaServed"][0]["name"] == "北中学校区");
+    CHECK(point[0]["hoursAvailable"][0]["opens"] == "08:30");
+    CHECK(point[0]["hoursAvailable"][0]["closes"] == "17:15");
+    CHECK(point[0]["hoursAvailable"][0]["dayOfWeek"].size() == 5);
+}
+
+TEST_CASE("render: json_for_script escapes what could close the element") {
+    std::string s = json_for_script(json{{"a", "</script><!-- & -->"}});
+    CHECK(s.find('<') == std::string::npos);
+    CHECK(s.find('>') == std::string::npos);
+    CHECK(s.find('&') == std::string::npos);
+    CHECK(json::parse(s)["a"] == "</script><!-- & -->");
+}
+
+TEST_CASE("render: pages carry the sample banner, one h1, lang=ja and the right content") {
+    Diagnostics diags;
+    Files files = render(tiny_site(), diags);
+    for (const auto& [path, html] : files) {
+        if (!ends_with(path, ".html")) continue;
+        CAPTURE(path);
+        CHECK(html.find("サンプル</strong>：このサイトの内容は架空の例です") != std::string::npos);
+        CHECK(html.find("<html lang=\"ja\">") != std::string::npos);
+        CHECK(html.find("本文へ移動") != std::string::npos);
+        size_t h1 = html.find("<h1");
+        CHECK(h1 != std::string::npos);
+        CHECK(html.find("<h1", h1 + 1) == std::string::npos);
+    }
+    const std::string& salon = files["activities/sakuragaoka-salon.html"];
+    CHECK(salon.find("href=\"tel:042-000-1234\">042-000-1234</a>") != std::string::npos);
+    CHECK(salon.find("href=\"mailto:info@example.org\"") != std::string::npos);
+    CHECK(salon.find("<th scope=\"row\">大人</th><td>100円</td>") != std::string::npos);
+    CHECK(salon.find("2026年10月1日") != std::string::npos);
+    CHECK(salon.find("読み：さくらがおかふれあいさろん") != std::string::npos);
+    CHECK(salon.find("href=\"../organizations/sakuragaoka-jichikai.html\"") != std::string::npos);
+    CHECK(salon.find("href=\"../categories/salon.html\"") != std::string::npos);
+    // Breadcrumbs ホーム › area chain › the page.
+    size_t home = salon.find(">ホーム</a>");
+    size_t city = salon.find(">あおば市</a>", home);
+    size_t district = salon.find(">北中学校区</a>", city);
+    CHECK(home != std::string::npos);
+    CHECK(city != std::string::npos);
+    CHECK(district != std::string::npos);
+
+    // An area page lists activities of the areas inside it and the points covering them.
+    const std::string& city_page = files["areas/aoba.html"];
+    CHECK(city_page.find("桜ヶ丘ふれあいサロン") != std::string::npos);
+    CHECK(city_page.find("あおば市北地域包括支援センター") != std::string::npos);
+    CHECK(city_page.find("28.0%") != std::string::npos);  // 33100 / 118200, computed
+    // Content page in the nav, marked current on itself.
+    CHECK(files["index.html"].find("href=\"about.html\"") != std::string::npos);
+    CHECK(files["about.html"].find("aria-current=\"page\">このサイトについて") != std::string::npos);
+    CHECK(files["about.html"].find("<h2") != std::string::npos);  // "#" in the body is below the page's h1
+}
+
+TEST_CASE("render: sitemap and robots use absolute URLs from base_url") {
+    Diagnostics diags;
+    Files files = render(tiny_site(), diags);
+    const std::string& sitemap = files["sitemap.xml"];
+    CHECK(sitemap.find("<loc>https://example.org/aoba/index.html</loc>") != std::string::npos);
+    CHECK(sitemap.find("<loc>https://example.org/aoba/activities/sakuragaoka-salon.html</loc><lastmod>2026-10-01</lastmod>") !=
+          std::string::npos);
+    CHECK(sitemap.find("404.html") == std::string::npos);
+    CHECK(files["robots.txt"].find("Sitemap: https://example.org/aoba/sitemap.xml") != std::string::npos);
+
+    std::vector<SitemapEntry> entries;
+    for (int i = 0; i < 5; ++i) entries.push_back({"p" + std::to_string(i) + ".html", ""});
+    auto parts = build_sitemaps("https://x.org/", entries, 2);
+    REQUIRE(parts.size() == 4);
+    CHECK(parts[0].first == "sitemap.xml");
+    CHECK(parts[0].second.find("<sitemapindex") != std::string::npos);
+    CHECK(parts[0].second.find("<loc>https://x.org/sitemap-3.xml</loc>") != std::string::npos);
+    CHECK(parts[3].first == "sitemap-3.xml");
+    CHECK(parts[3].second.find("https://x.org/p4.html") != std::string::npos);
+}
+
+TEST_CASE("render: output is deterministic whatever the thread count") {
+    Site site = tiny_site();
+    Diagnostics d1, d2;
+    Files a = render(site, d1, 4);
+    Files b = render(site, d2, 1);
+    CHECK(a.size() == b.size());
+    CHECK(a == b);
+}
+
+TEST_CASE("render: long lists paginate with prev/next links") {
+    Site site = tiny_site();
+    Activity base = site.activities[0];
+    site.activities.clear();
+    site.activity_by_id.clear();
+    site.organizations[0].activities_ix.clear();
+    for (int i = 0; i < 450; ++i) {
+        Activity a = base;
+        char id[16];
+        std::snprintf(id, sizeof id, "s%03d", i);
+        a.meta.id = id;
+        a.name = std::string("サロン") + id;
+        a.reading = std::string("さろん") + id;
+        a.content_types = {"交流・サロン"};
+        site.activity_by_id[id] = i;
+        site.organizations[0].activities_ix.push_back(i);
+        site.activities.push_back(a);
+    }
+    Diagnostics diags;
+    Files files = render(site, diags);
+    CHECK(files.count("categories/salon.html") == 1);
+    CHECK(files.count("categories/salon-2.html") == 1);
+    CHECK(files.count("categories/salon-3.html") == 1);
+    CHECK(files.count("categories/salon-4.html") == 0);
+    CHECK(files["categories/salon.html"].find("<link rel=\"next\" href=\"../categories/salon-2.html\">") != std::string::npos);
+    CHECK(files["categories/salon-2.html"].find("rel=\"prev\"") != std::string::npos);
+    CHECK(files["categories/salon-3.html"].find("サロンs449") != std::string::npos);
+    CHECK(files["categories/salon.html"].find("サロンs449") == std::string::npos);
+    // Big area groups move to their own pages; the organization gets an activity list.
+    CHECK(files.count("areas/kita/salon.html") == 1);
+    CHECK(files.count("areas/kita/salon-3.html") == 1);
+    CHECK(files.count("organizations/sakuragaoka-jichikai/activities-2.html") == 1);
+    CHECK(files["areas/kita.html"].find("href=\"../areas/kita/salon.html\"") != std::string::npos);
+}
+
+TEST_CASE("render: a page path claimed twice is an error, not a race") {
+    Site site = tiny_site();
+    site.areas[1].meta.id = "index";  // areas/index.html is the area list
+    Diagnostics diags;
+    render(site, diags);
+    bool found = false;
+    for (const Diagnostic& d : diags) found |= d.code == "render.path_conflict";
+    CHECK(found);
+}
+
+TEST_CASE("render: a theme without a required template is reported") {
+    Diagnostics diags;
+    RenderOptions options;
+    options.theme_dir = "/nonexistent-theme";
+    int emitted = 0;
+    render_site(tiny_site(), options, [&](const std::string&, std::string_view) { ++emitted; }, diags);
+    CHECK(emitted == 0);
+    CHECK(has_errors(diags));
+}
+
+TEST_CASE("links: helpers") {
+    CHECK(root_prefix("index.html") == "");
+    CHECK(root_prefix("areas/kita.html") == "../");
+    CHECK(root_prefix("areas/kita/salon.html") == "../../");
+    CHECK(is_http_url("https://example.org/"));
+    CHECK(is_http_url("HTTP://example.org"));
+    CHECK_FALSE(is_http_url("javascript:alert(1)"));
+    CHECK_FALSE(is_http_url("https://exa mple.org"));
+    CHECK_FALSE(is_http_url("//evil.example"));
+    CHECK(tel_href("042-000-1234") == "tel:042-000-1234");
+    CHECK(tel_href("042-000-1234（代表）") == "tel:042-000-1234");
+    CHECK(tel_href("なし") == "");
+    CHECK(mailto_href("info@example.org") == "mailto:info@example.org");
+    CHECK(mailto_href("a@b@c") == "");
+    CHECK(mailto_href("a b@c.jp") == "");
+    CHECK(url_path_of("https://example.org/aoba/") == "/aoba/");
+    CHECK(url_path_of("https://example.org") == "/");
+    CHECK(paged_path("categories/salon", 1) == "categories/salon.html");
+    CHECK(paged_path("categories/salon", 2) == "categories/salon-2.html");
+}
