@@ -410,9 +410,19 @@ private:
         holidays = false;
         for (;;) {
             if (!weekday_char_here(p_)) break;
-            bits |= weekday_bit(weekday_of(cur()));
+            int first = weekday_of(cur());
+            bits |= weekday_bit(first);
             ++p_;
             any(U"曜日", U"曜");
+            // 月〜金 / 月曜〜金曜: a span of the week, Monday-first as people count it.
+            if (is_range(cur()) && weekday_char_here(p_ + 1)) {
+                ++p_;
+                int last = weekday_of(cur());
+                ++p_;
+                any(U"曜日", U"曜");
+                for (int d = first; d != last; d = (d + 1) % 7) bits |= weekday_bit(d);
+                bits |= weekday_bit(last);
+            }
             size_t hl = 0;
             if (weekday_char_here(p_)) continue;  // 月火木金
             if (holiday_word_ahead(hl)) {         // 土日祝
@@ -812,6 +822,33 @@ private:
         });
     }
 
+    // 8月 / 8月・12月 / 8・12月 → month bits.
+    bool month_list(uint16_t& mask) {
+        return attempt([&] {
+            uint16_t found = 0;
+            for (;;) {
+                int m = number();
+                if (m < 1 || m > 12) return false;
+                found |= static_cast<uint16_t>(1u << (m - 1));
+                if (lit(U"月")) {
+                    if (is_sep(cur()) && is_digit(at(p_ + 1))) {
+                        size_t b = p_;
+                        ++p_;
+                        if (attempt([&] { int n = number(); return n >= 1 && n <= 12 && (lit(U"月") || is_sep(cur())); })) {
+                            p_ = b + 1;
+                            continue;
+                        }
+                        p_ = b;
+                    }
+                    mask |= found;
+                    return true;
+                }
+                if (!is_sep(cur()) || !is_digit(at(p_ + 1))) return false;
+                ++p_;
+            }
+        });
+    }
+
     // 4月〜10月 / 4月から3月まで: held only in those months.
     bool month_range() {
         return attempt([&] {
@@ -919,11 +956,10 @@ private:
             int items = 0;
             for (;;) {
                 Date d;
-                int m = 0;
                 if (any(U"祝祭日", U"祝日", U"祭日", U"国民の祝日")) hol = true;
                 else if (lit(U"年末年始")) ye = true;
                 else if (attempt([&] { return date(d) && d.day != 0; })) dates.push_back(d);
-                else if (month_number(m)) months |= static_cast<uint16_t>(1u << (m - 1));
+                else if (month_list(months)) {}
                 else break;
                 ++items;
                 if (is_sep(cur()) || cur() == U'と') {
@@ -975,7 +1011,9 @@ private:
     // Words that carry no schedule meaning of their own.
     bool filler() {
         return attempt([&] {
-            if (any(U"開催日", U"開催", U"二部制", U"2部制", U"です", U"に", U"の")) return true;
+            // と / および join rules as 、 does: 第2土曜日と第4日曜日.
+            if (any(U"開催日", U"開催", U"二部制", U"2部制", U"です", U"に", U"の", U"と", U"および", U"及び"))
+                return true;
             // 夏季（4月〜10月） / 冬季 11月〜3月: the season's name; its months say when.
             if (any(U"夏季", U"冬季", U"夏期", U"冬期")) {
                 spaces();
