@@ -68,7 +68,13 @@ export function watchPage(page) {
   };
   page.on('dialog', async (d) => { w.dialogs.push(`${d.type()}: ${d.message()}`); await d.dismiss().catch(() => {}); });
   page.on('pageerror', (e) => w.errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') w.consoleErrors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const where = m.location()?.url ?? '';
+    // Chromium asks every server for /favicon.ico on its own; that is not the page's doing.
+    if (/\/favicon\.ico$/.test(where)) return;
+    w.consoleErrors.push(where ? `${m.text()} (${where})` : m.text());
+  });
   page.on('requestfailed', (r) => w.failed.push(`${r.url()}: ${r.failure()?.errorText}`));
   page.on('response', (r) => { if (r.status() >= 400) w.failed.push(`${r.url()}: HTTP ${r.status()}`); });
   return w;
