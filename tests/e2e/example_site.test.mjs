@@ -269,6 +269,56 @@ describe('activity pages', () => {
   });
 });
 
+describe('how pages lead to each other', () => {
+  // Links from the page DIR/KEY.html and its continuations (DIR/KEY-2.html, DIR/KEY/*.html),
+  // resolved to output paths.
+  function linksFrom(dir, key) {
+    const own = files.filter((f) => f === `${dir}/${key}.html` || f.startsWith(`${dir}/${key}/`) || new RegExp(`^${dir}/${key}-\\d+\\.html$`).test(f));
+    const targets = new Set();
+    for (const f of own) {
+      for (const t of startTags(readText(b.out, f), 'a')) {
+        const href = t.attrs.href ?? '';
+        if (/^[a-z]+:|^\/|^#/i.test(href) || href === '') continue;
+        targets.add(decodeURIComponent(new URL(href.split('#')[0], `file:///ROOT/${f}`).pathname.slice('/ROOT/'.length)));
+      }
+    }
+    return targets;
+  }
+
+  test('the home page links areas, categories, target groups and consultation points', () => {
+    const home = new Set();
+    for (const t of startTags(readText(b.out, 'index.html'), 'a')) {
+      const href = t.attrs.href ?? '';
+      if (!/^[a-z]+:|^\/|^#/i.test(href)) home.add(href.split('#')[0]);
+    }
+    for (const dir of ['areas', 'categories', 'targets', 'consultation']) {
+      assert.ok([...home].some((h) => h.startsWith(`${dir}/`)), `index.html has no link into ${dir}/`);
+    }
+  });
+
+  test('every activity is listed on the page of each of its areas and of each of its content types', () => {
+    const problems = [];
+    const cache = new Map();
+    const from = (dir, key) => {
+      if (!cache.has(`${dir}/${key}`)) cache.set(`${dir}/${key}`, linksFrom(dir, key));
+      return cache.get(`${dir}/${key}`);
+    };
+    for (const a of readRecords(SOURCE_DIR, 'activities')) {
+      const target = `activities/${a.id}.html`;
+      for (const area of asList(a.get('areas'))) {
+        if (!from('areas', area).has(target)) problems.push(`areas/${area}.html does not link ${target}`);
+      }
+      for (const label of asList(a.get('content_types'))) {
+        const slug = slugOf(CONTENT_TYPE_SLUGS, label);
+        if (slug && !from('categories', slug).has(target)) problems.push(`categories/${slug}.html does not link ${target}`);
+      }
+      const org = a.get('organization');
+      if (typeof org === 'string' && org && !from('activities', a.id).has(`organizations/${org}.html`)) problems.push(`${target} does not link its organization ${org}`);
+    }
+    assert.deepEqual(problems.slice(0, 30), [], `${problems.length} missing links`);
+  });
+});
+
 // A small XML well-formedness check (no DTDs): balanced tags, one root, quoted attributes,
 // only the five predefined entities or character references, no stray '<' or '&'.
 function xmlWellFormedness(xml) {
