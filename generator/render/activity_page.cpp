@@ -3,7 +3,7 @@
 #include "model/taxonomy.h"
 #include "render/json_ld.h"
 #include "render/links.h"
-#include "render/markdown.h"
+#include "render/markdown_section.h"
 #include "render/page_plan.h"
 #include "render/record_views.h"
 #include "text/schedule_format.h"
@@ -96,7 +96,7 @@ json activity_view(const RenderContext& ctx, int ix) {
     v["as_of"] = date_view(a.meta.as_of);
     v["source"] = a.meta.source;
     // The description sits under an h2 (詳しい説明), so its own headings start at h3.
-    v["description_html"] = a.description.empty() ? std::string() : render_markdown(a.description, MarkdownOptions{2});
+    v["description_html"] = a.description.empty() ? std::string() : render_markdown_at(a.description, 3);
     v["photos"] = photos_view(a.photos);
     v["has_photos"] = !v["photos"].empty();
     return v;

@@ -5,7 +5,7 @@
 
 #include "model/taxonomy.h"
 #include "render/links.h"
-#include "render/markdown.h"
+#include "render/markdown_section.h"
 #include "render/page_plan.h"
 #include "render/pagination.h"
 #include "render/record_views.h"
@@ -83,7 +83,7 @@ json area_view(const RenderContext& ctx, int ix) {
     v["level"] = a.level;
     v["aliases"] = join_labels(a.aliases);
     v["towns"] = join_labels(a.towns);
-    v["description_html"] = a.description.empty() ? std::string() : render_markdown(a.description, MarkdownOptions{2});
+    v["description_html"] = a.description.empty() ? std::string() : render_markdown_at(a.description, 2);
 
     json stats = json::array();
     if (a.population) stats.push_back({{"label", "人口"}, {"value", count_text(*a.population, "人")}});

@@ -4,7 +4,7 @@
 
 #include "render/json_ld.h"
 #include "render/links.h"
-#include "render/markdown.h"
+#include "render/markdown_section.h"
 #include "render/page_plan.h"
 #include "render/record_views.h"
 #include "text/schedule_format.h"
@@ -44,7 +44,7 @@ json consultation_view(const RenderContext& ctx, int ix) {
     } else {
         v["organization"] = {{"present", false}, {"name", ""}, {"url", ""}};
     }
-    v["description_html"] = p.description.empty() ? std::string() : render_markdown(p.description, MarkdownOptions{2});
+    v["description_html"] = p.description.empty() ? std::string() : render_markdown_at(p.description, 3);
     v["last_confirmed"] = date_view(p.meta.last_confirmed);
     v["as_of"] = date_view(p.meta.as_of);
     v["source"] = p.meta.source;

@@ -1,6 +1,6 @@
 // SLUG.html for each Markdown page in content/ (about, how to use, accessibility policy).
 #include "render/links.h"
-#include "render/markdown.h"
+#include "render/markdown_section.h"
 #include "render/page_plan.h"
 
 namespace tsunagu {
@@ -24,7 +24,7 @@ void plan_content_pages(const RenderContext& ctx, PagePlan& plan) {
             frame.nav_key = "page:" + page.slug;
             json view;
             // The page title is the h1, so "#" in the body becomes h2.
-            view["body_html"] = render_markdown(page.body, MarkdownOptions{1});
+            view["body_html"] = render_markdown_at(page.body, 2);
             view["lead"] = page.description;
             return render_page(ctx, frame, "content", std::move(view));
         };

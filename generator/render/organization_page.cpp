@@ -4,7 +4,7 @@
 
 #include "render/json_ld.h"
 #include "render/links.h"
-#include "render/markdown.h"
+#include "render/markdown_section.h"
 #include "render/page_plan.h"
 #include "render/pagination.h"
 #include "render/record_views.h"
@@ -54,7 +54,7 @@ json organization_view(const RenderContext& ctx, int ix) {
         disclosures.push_back({{"title", l.title.empty() ? l.url : l.title}, {"url", l.url}, {"href", is_http_url(l.url) ? l.url : ""}});
     v["has_disclosures"] = !disclosures.empty();
     v["disclosures"] = std::move(disclosures);
-    v["description_html"] = o.description.empty() ? std::string() : render_markdown(o.description, MarkdownOptions{2});
+    v["description_html"] = o.description.empty() ? std::string() : render_markdown_at(o.description, 3);
     v["last_confirmed"] = date_view(o.meta.last_confirmed);
     v["as_of"] = date_view(o.meta.as_of);
     v["source"] = o.meta.source;
