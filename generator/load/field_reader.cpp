@@ -128,37 +128,40 @@ void FieldReader::text(const char* key, std::string& out, Need need) {
     if (auto n = scalar_value(key, "文字", "text")) {
         out = trim(n->Scalar());
     }
-    if (need == Need::required && out.empty()) {
-        value_error(key, pos_of(key), "field.missing", "「" + name(key) + "」がありません（必須です）",
-                    "required field " + name(key) + " is missing");
+    missing_if_empty(key, out.empty(), need);
+}
+
+std::vector<YAML::Node> FieldReader::scalar_items(const char* key, const char* expected_ja, const char* expected_en) {
+    known_.push_back(key);
+    std::vector<YAML::Node> items;
+    if (!map_.IsMap()) return items;
+    const YAML::Node n = map_[key];
+    if (!n.IsDefined() || n.IsNull()) return items;
+    if (n.IsScalar()) {
+        items.push_back(n);
+    } else if (n.IsSequence()) {
+        for (const YAML::Node& e : n) {
+            if (e.IsScalar()) items.push_back(e);
+            else type_error(key, e, expected_ja, expected_en);
+        }
+    } else {
+        type_error(key, n, expected_ja, expected_en);
     }
+    return items;
+}
+
+void FieldReader::missing_if_empty(const char* key, bool empty, Need need, std::string hint) {
+    if (need == Need::required && empty)
+        value_error(key, pos_of(key), "field.missing", "「" + name(key) + "」がありません（必須です）",
+                    "required field " + name(key) + " is missing", std::move(hint));
 }
 
 void FieldReader::texts(const char* key, std::vector<std::string>& out, Need need) {
-    known_.push_back(key);
-    if (map_.IsMap()) {
-        const YAML::Node n = map_[key];
-        if (n.IsDefined() && !n.IsNull()) {
-            if (n.IsScalar()) {
-                std::string t = trim(n.Scalar());
-                if (!t.empty()) out.push_back(std::move(t));
-            } else if (n.IsSequence()) {
-                for (const YAML::Node& e : n) {
-                    if (!e.IsScalar()) {
-                        type_error(key, e, "文字のリスト", "a list of text");
-                        continue;
-                    }
-                    std::string t = trim(e.Scalar());
-                    if (!t.empty()) out.push_back(std::move(t));
-                }
-            } else {
-                type_error(key, n, "文字のリスト", "a list of text");
-            }
-        }
+    for (const YAML::Node& e : scalar_items(key, "文字のリスト", "a list of text")) {
+        std::string t = trim(e.Scalar());
+        if (!t.empty()) out.push_back(std::move(t));
     }
-    if (need == Need::required && out.empty())
-        value_error(key, pos_of(key), "field.missing", "「" + name(key) + "」がありません（必須です）",
-                    "required field " + name(key) + " is missing");
+    missing_if_empty(key, out.empty(), need);
 }
 
 void FieldReader::integer(const char* key, std::optional<long long>& out, long long min, long long max) {
@@ -259,40 +262,22 @@ void FieldReader::term(const char* key, Vocabulary v, std::string& out, Need nee
                         "「" + name(key) + "」の値 \"" + s + "\" は使えません", "unknown value \"" + s + "\" for " + name(key),
                         term_hint(v, s));
         }
-    } else if (need == Need::required && out.empty()) {
-        value_error(key, pos_of(key), "field.missing", "「" + name(key) + "」がありません（必須です）",
-                    "required field " + name(key) + " is missing", term_hint(v, ""));
+    } else {
+        missing_if_empty(key, out.empty(), need, term_hint(v, ""));
     }
 }
 
 void FieldReader::term_list(const char* key, Vocabulary v, std::vector<std::string>& out, Need need) {
-    known_.push_back(key);
-    if (map_.IsMap()) {
-        const YAML::Node n = map_[key];
-        std::vector<YAML::Node> items;
-        if (n.IsDefined() && !n.IsNull()) {
-            if (n.IsScalar()) items.push_back(n);
-            else if (n.IsSequence()) for (const YAML::Node& e : n) items.push_back(e);
-            else type_error(key, n, "リスト", "a list");
-        }
-        for (const YAML::Node& e : items) {
-            if (!e.IsScalar()) {
-                type_error(key, e, "文字", "text");
-                continue;
-            }
-            const std::string s = trim(e.Scalar());
-            if (const Term* t = lookup_term(v, s)) {
-                if (std::find(out.begin(), out.end(), t->label) == out.end()) out.emplace_back(t->label);
-            } else {
-                value_error(key, node_pos(e, file_, line_offset_), "field.value",
-                            "「" + name(key) + "」の値 \"" + s + "\" は使えません", "unknown value \"" + s + "\" for " + name(key),
-                            term_hint(v, s));
-            }
+    for (const YAML::Node& e : scalar_items(key, "文字のリスト", "a list of text")) {
+        const std::string s = trim(e.Scalar());
+        if (const Term* t = lookup_term(v, s)) {
+            if (std::find(out.begin(), out.end(), t->label) == out.end()) out.emplace_back(t->label);
+        } else {
+            value_error(key, node_pos(e, file_, line_offset_), "field.value", "「" + name(key) + "」の値 \"" + s + "\" は使えません",
+                        "unknown value \"" + s + "\" for " + name(key), term_hint(v, s));
         }
     }
-    if (need == Need::required && out.empty())
-        value_error(key, pos_of(key), "field.missing", "「" + name(key) + "」がありません（必須です）",
-                    "required field " + name(key) + " is missing", term_hint(v, ""));
+    missing_if_empty(key, out.empty(), need, term_hint(v, ""));
 }
 
 void FieldReader::geo(const char* key, GeoPoint& out) {
@@ -391,30 +376,14 @@ void FieldReader::ref(const char* key, std::string& out, RecordMeta& meta, Need 
 }
 
 void FieldReader::refs(const char* key, std::vector<std::string>& out, RecordMeta& meta, Need need) {
-    known_.push_back(key);
-    if (map_.IsMap()) {
-        const YAML::Node n = map_[key];
-        std::vector<YAML::Node> items;
-        if (n.IsDefined() && !n.IsNull()) {
-            if (n.IsScalar()) items.push_back(n);
-            else if (n.IsSequence()) for (const YAML::Node& e : n) items.push_back(e);
-            else type_error(key, n, "id のリスト", "a list of ids");
-        }
-        for (const YAML::Node& e : items) {
-            if (!e.IsScalar()) {
-                type_error(key, e, "id", "an id");
-                continue;
-            }
-            const std::string s = trim(e.Scalar());
-            if (s.empty()) continue;
-            const SourcePos p = node_pos(e, file_, line_offset_);
-            meta.field_pos.push_back(FieldPos{key, static_cast<int>(out.size()), p.line, p.column});
-            out.push_back(s);
-        }
+    for (const YAML::Node& e : scalar_items(key, "id のリスト", "a list of ids")) {
+        const std::string s = trim(e.Scalar());
+        if (s.empty()) continue;
+        const SourcePos p = node_pos(e, file_, line_offset_);
+        meta.field_pos.push_back(FieldPos{key, static_cast<int>(out.size()), p.line, p.column});
+        out.push_back(s);
     }
-    if (need == Need::required && out.empty())
-        value_error(key, pos_of(key), "field.missing", "「" + name(key) + "」がありません（必須です）",
-                    "required field " + name(key) + " is missing");
+    missing_if_empty(key, out.empty(), need);
 }
 
 void FieldReader::schedule(const char* key, Schedule& out) {

@@ -65,6 +65,9 @@ public:
 
 private:
     std::optional<YAML::Node> scalar_value(const char* key, const char* expected_ja, const char* expected_en);
+    // A scalar or a list of scalars under key, as a list; other shapes are reported.
+    std::vector<YAML::Node> scalar_items(const char* key, const char* expected_ja, const char* expected_en);
+    void missing_if_empty(const char* key, bool empty, Need need, std::string hint = {});
     void type_error(const char* key, const YAML::Node& n, const char* expected_ja, const char* expected_en);
     void value_error(const char* key, const SourcePos& pos, const std::string& code, const std::string& ja,
                      const std::string& en, std::string hint = {});
