@@ -22,12 +22,11 @@ constexpr size_t kInlineActivities = 200;
 std::string activities_base(const Organization& o) { return "organizations/" + url_path_escape(o.meta.id) + "/activities"; }
 
 std::vector<int> activities_in_reading_order(const RenderContext& ctx, const Organization& o) {
-    std::vector<char> mine(ctx.site->activities.size(), 0);
-    for (int a : o.activities_ix)
-        if (a >= 0 && a < static_cast<int>(mine.size())) mine[a] = 1;
     std::vector<int> out;
-    for (int a : ctx.activities_by_reading)
-        if (mine[a]) out.push_back(a);
+    for (int a : o.activities_ix)
+        if (a >= 0 && a < static_cast<int>(ctx.activity_rank.size())) out.push_back(a);
+    std::sort(out.begin(), out.end(), [&](int a, int b) { return ctx.activity_rank[a] < ctx.activity_rank[b]; });
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
 
@@ -68,10 +67,13 @@ json organization_view(const RenderContext& ctx, int ix) {
     v["has_activities"] = !acts.empty();
     v["activities_link"] = acts.size() > kInlineActivities ? paged_path(activities_base(o), 1) : std::string();
 
-    std::vector<int> points = o.consultation_ix;
+    std::vector<int> points;
+    for (int p : o.consultation_ix)
+        if (p >= 0 && p < static_cast<int>(ctx.consultation_rank.size())) points.push_back(p);
+    std::sort(points.begin(), points.end(), [&](int a, int b) { return ctx.consultation_rank[a] < ctx.consultation_rank[b]; });
+    points.erase(std::unique(points.begin(), points.end()), points.end());
     json pcards = json::array();
-    for (int p : ctx.consultation_by_reading)
-        if (std::find(points.begin(), points.end(), p) != points.end()) pcards.push_back(ctx.consultation_cards[p]);
+    for (int p : points) pcards.push_back(ctx.consultation_cards[p]);
     v["has_consultation"] = !pcards.empty();
     v["consultation"] = std::move(pcards);
     return v;
@@ -101,12 +103,13 @@ void plan_organization_pages(const RenderContext& ctx, PagePlan& plan) {
         };
         plan.push_back(std::move(job));
 
-        if (o.activities_ix.size() > kInlineActivities) {
+        std::vector<int> acts = activities_in_reading_order(ctx, o);
+        if (acts.size() > kInlineActivities) {
             ActivityList list;
             list.base = activities_base(o);
             list.title = o.name + "の活動";
             list.crumbs = {{o.name, organization_path(o.meta.id)}};
-            plan_activity_list(list, std::make_shared<const std::vector<int>>(activities_in_reading_order(ctx, o)), plan);
+            plan_activity_list(list, std::make_shared<const std::vector<int>>(std::move(acts)), plan);
         }
     }
 }

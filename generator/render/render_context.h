@@ -22,6 +22,8 @@ struct RenderContext {
     std::vector<int> organizations_by_reading;
     std::vector<int> consultation_by_reading;
     std::vector<int> root_areas_by_reading;
+    std::vector<int> activity_rank;       // position of each activity in activities_by_reading
+    std::vector<int> consultation_rank;
     std::vector<std::vector<int>> area_children;       // per area, by reading
     std::vector<std::vector<int>> area_activities;     // per area: its own and its descendants', by reading
     std::vector<std::vector<int>> area_consultation;   // per area: points covering it, an ancestor or a descendant

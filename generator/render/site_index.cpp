@@ -75,6 +75,8 @@ void build_render_context(RenderContext& ctx, const Site& site, const mustache::
     ctx.activities_by_reading = by_reading(site.activities);
     ctx.organizations_by_reading = by_reading(site.organizations);
     ctx.consultation_by_reading = by_reading(site.consultation_points);
+    ctx.activity_rank = rank_of(ctx.activities_by_reading);
+    ctx.consultation_rank = rank_of(ctx.consultation_by_reading);
     std::vector<int> area_order = by_reading(site.areas);
     std::vector<int> area_rank = rank_of(area_order);
 
