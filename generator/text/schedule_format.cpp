@@ -128,7 +128,11 @@ DaysText days_text(const Recurrence& r) {
         case RecurrenceKind::irregular: {
             std::string days = weekday_text(r.weekdays);
             if (!days.empty()) days = "（" + days + holiday_suffix(r) + "）";
-            return {"", count_text(r) + days};
+            // 月1回 alone reads like a fixed day; residents need to know the day changes.
+            std::string count = count_text(r);
+            if (days.empty() && r.times_per_month > 0 && r.times_per_year == 0 && r.interval_months <= 1 && !r.approximate)
+                count += "不定期";
+            return {"", count + days};
         }
         case RecurrenceKind::days_unstated:
             return {"", ""};
