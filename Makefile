@@ -12,8 +12,8 @@ build:
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# serve builds the example site first, then serves it on 127.0.0.1.
 demo: setup build
-	$(BUILD_DIR)/tsunagu build --source . --out site
 	$(BUILD_DIR)/tsunagu serve --source . --out site --port $(PORT)
 
 test: setup build
