@@ -25,12 +25,13 @@ static bool output_is_safe(const fs::path& source, const fs::path& out, Diagnost
     return true;
 }
 
-int build_command(const CliOptions& options) {
+int build_command(const CliOptions& options, std::string* base_url) {
     const auto started = std::chrono::steady_clock::now();
     const fs::path source = options.source;
     const fs::path out = output_dir(options);
     Diagnostics diags;
     Site site = load_and_check(source, options, diags);
+    if (base_url) *base_url = site.config.base_url;
     if (has_errors(diags) || !output_is_safe(source, out, diags)) {
         report(diags);
         std::cerr << "tsunagu build: エラーのため出力しませんでした。前回の出力はそのままです "

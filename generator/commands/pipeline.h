@@ -19,7 +19,8 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitDataErrors = 1;
 inline constexpr int kExitUsage = 2;
 
-int build_command(const CliOptions& options);
+// base_url, when given, receives the site's public URL (serve mirrors its path).
+int build_command(const CliOptions& options, std::string* base_url = nullptr);
 int check_command(const CliOptions& options);
 int serve_command(const CliOptions& options);
 

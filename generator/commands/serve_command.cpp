@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "commands/pipeline.h"
+#include "render/links.h"
 #include "serve/static_server.h"
 
 namespace tsunagu {
@@ -12,7 +13,8 @@ int serve_command(const CliOptions& options) {
                   << ", reachable from other machines)\n";
     CliOptions build_options = options;
     build_options.command = "build";
-    const int built = build_command(build_options);
+    std::string base_url;
+    const int built = build_command(build_options, &base_url);
     const auto out = output_dir(options);
     std::error_code ec;
     if (built != kExitOk && !std::filesystem::exists(out / "index.html", ec)) return built;
@@ -22,6 +24,7 @@ int serve_command(const CliOptions& options) {
     so.root = out;
     so.bind = options.bind;
     so.port = options.port;
+    so.base_path = url_path_of(base_url);
     std::string error;
     if (!serve_static(so, error)) {
         std::cerr << "tsunagu serve: " << error << "\n";

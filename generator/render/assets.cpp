@@ -29,4 +29,13 @@ void emit_theme_assets(const std::filesystem::path& theme_dir, const EmitFile& e
     }
 }
 
+std::string read_theme_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream data;
+    data << in.rdbuf();
+    std::string s = data.str();
+    if (s.find("</") != std::string::npos) return {};
+    return s;
+}
+
 }  // namespace tsunagu

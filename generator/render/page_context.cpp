@@ -32,6 +32,7 @@ std::string render_page(const RenderContext& ctx, const PageFrame& frame, std::s
     if (!body_t || !layout_t) return {};
 
     view["root"] = frame.use_root ? frame.root : root_prefix(frame.path);
+    if (frame.inline_css) view["inline_css"] = ctx.theme_css;
     view["site"] = {{"title", config.title},
                     {"description", config.description},
                     {"publisher", config.publisher},

@@ -29,6 +29,7 @@ struct PageFrame {
     std::string next_path;
     std::string root;         // link prefix; default root_prefix(path)
     bool use_root = false;    // take `root` as given (the 404 page, which is served at any depth)
+    bool inline_css = false;  // embed the stylesheet: a page shown at any URL cannot rely on a link to it
 };
 
 // Renders body_template with view (plus the frame's keys), then the layout around it.

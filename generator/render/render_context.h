@@ -17,6 +17,7 @@ struct RenderContext {
     const Site* site = nullptr;
     const mustache::TemplateSet* templates = nullptr;
     std::string base_url;  // absolute, ends with '/'; "" when unknown
+    std::string theme_css; // assets/style.css, for pages that cannot link it relatively (404.html)
 
     std::vector<int> activities_by_reading;
     std::vector<int> organizations_by_reading;

@@ -64,6 +64,7 @@ void render_site(const Site& site, const RenderOptions& options, const EmitFile&
 
     RenderContext ctx;
     build_render_context(ctx, site, templates, base_url, threads);
+    ctx.theme_css = read_theme_file(options.theme_dir / "assets" / "style.css");
     PagePlan plan = plan_pages(ctx);
     drop_conflicts(plan, diags);
 

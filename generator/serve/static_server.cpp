@@ -21,6 +21,12 @@ std::string safe_request_path(const std::string& url_path) {
     return p;
 }
 
+std::string safe_request_path(const std::string& url_path, const std::string& base_path) {
+    if (base_path.size() > 1 && url_path.compare(0, base_path.size(), base_path) == 0)
+        return safe_request_path(url_path.substr(base_path.size() - 1));
+    return safe_request_path(url_path);
+}
+
 static const char* mime_type(const std::string& path) {
     const std::string ext = fs::path(path).extension().string();
     if (ext == ".html") return "text/html; charset=utf-8";
@@ -44,8 +50,8 @@ static const char* mime_type(const std::string& path) {
 bool serve_static(const ServeOptions& options, std::string& error) {
     httplib::Server server;
     const fs::path root = fs::weakly_canonical(options.root);
-    server.Get(R"(.*)", [root](const httplib::Request& req, httplib::Response& res) {
-        const std::string rel = safe_request_path(req.path);
+    server.Get(R"(.*)", [root, base = options.base_path](const httplib::Request& req, httplib::Response& res) {
+        const std::string rel = safe_request_path(req.path, base);
         std::error_code ec;
         fs::path file = rel.empty() ? fs::path() : root / rel;
         if (!rel.empty() && fs::is_directory(file, ec)) file /= "index.html";

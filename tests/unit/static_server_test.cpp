@@ -15,3 +15,11 @@ TEST_CASE("request paths map into the output folder only") {
     // a path still percent-encoded after httplib's decoding is a literal name, never "..":
     CHECK(safe_request_path("/%2e%2e/x") == "%2e%2e/x");
 }
+
+TEST_CASE("the site also answers under its public path") {
+    CHECK(safe_request_path("/aoba/index.html", "/aoba/") == "index.html");
+    CHECK(safe_request_path("/aoba/", "/aoba/") == "index.html");
+    CHECK(safe_request_path("/index.html", "/aoba/") == "index.html");
+    CHECK(safe_request_path("/aoba/../../etc/passwd", "/aoba/").empty());
+    CHECK(safe_request_path("/x.html", "/") == "x.html");
+}
