@@ -264,6 +264,36 @@ describe('a build never leaves half a site', () => {
     assert.deepEqual(fs.readdirSync(parent).sort(), ['site'], 'temp folders left beside the output');
   });
 
+  test('a folder with files tsunagu did not write is refused and left as it was (README)', () => {
+    const parent = freshDir('atomic-foreign');
+    const out = path.join(parent, 'mine');
+    fs.mkdirSync(path.join(out, 'photos'), { recursive: true });
+    fs.writeFileSync(path.join(out, 'thesis.txt'), '大事なファイル');
+    fs.writeFileSync(path.join(out, 'photos', 'a.jpg'), 'jpeg');
+    const before = hashTree(out);
+    const args = ['build', '--source', copyFixture('good'), '--out', out];
+    const r = runTool(args);
+    assert.notEqual(r.status, 0, `a foreign folder was accepted:\n${describeRun(r, args)}`);
+    assert.equal(r.signal, null);
+    assert.deepEqual(hashTree(out), before, 'the foreign folder changed');
+    assert.deepEqual(fs.readdirSync(parent), ['mine'], 'temp folders left beside the output');
+  });
+
+  test('the source folder, or a folder that contains it, is refused as output', () => {
+    // A folder of its own, so a tool that accepted it could destroy nothing else.
+    const holder = freshDir('atomic-src');
+    const site = path.join(holder, 'site');
+    fs.cpSync(copyFixture('good'), site, { recursive: true });
+    const before = hashTree(site);
+    for (const out of [site, holder]) {
+      const args = ['build', '--source', site, '--out', out];
+      const r = runTool(args);
+      assert.notEqual(r.status, 0, `--out ${out} was accepted:\n${describeRun(r, args)}`);
+      assert.equal(r.signal, null);
+      assert.deepEqual(hashTree(site), before, 'the source folder changed');
+    }
+  });
+
   test('an output folder that is a file is refused without destroying it', () => {
     const parent = freshDir('atomic-file');
     const out = path.join(parent, 'site');
