@@ -98,7 +98,8 @@ describe('output layout (README)', () => {
     }
     const got = pageIds('categories');
     for (const slug of used) assert.ok(got.includes(slug), `missing categories/${slug}.html`);
-    for (const slug of got) assert.ok(Object.values(CONTENT_TYPE_SLUGS).includes(slug), `unexpected categories/${slug}.html`);
+    // Long lists continue on SLUG-2.html, SLUG-3.html … (README).
+    for (const slug of got) assert.ok(Object.values(CONTENT_TYPE_SLUGS).includes(slug.replace(/-\d+$/, '')), `unexpected categories/${slug}.html`);
     const index = readText(b.out, 'categories/index.html');
     const hrefs = startTags(index, 'a').map((t) => t.attrs.href ?? '');
     for (const slug of used) {
@@ -119,7 +120,7 @@ describe('output layout (README)', () => {
     }
     const got = pageIds('targets');
     for (const slug of used) assert.ok(got.includes(slug), `missing targets/${slug}.html`);
-    for (const slug of got) assert.ok(Object.values(TARGET_SLUGS).includes(slug), `unexpected targets/${slug}.html`);
+    for (const slug of got) assert.ok(Object.values(TARGET_SLUGS).includes(slug.replace(/-\d+$/, '')), `unexpected targets/${slug}.html`);
   });
 
   test('one page per content/*.md: SLUG.html', () => {
@@ -209,6 +210,16 @@ describe('every page', () => {
       if (!visibleText(html).includes('サンプル')) problems.push(`${p}: no サンプル label`);
     }
     assert.deepEqual(problems, []);
+  });
+
+  test('a sample site (sample: true) is marked noindex on every page', () => {
+    if (String(siteSetting(SOURCE_DIR, 'sample')) !== 'true') return;
+    const problems = [];
+    for (const p of pages) {
+      const robots = startTags(readText(b.out, p), 'meta').filter((t) => (t.attrs.name ?? '').toLowerCase() === 'robots');
+      if (!robots.some((t) => /noindex/i.test(t.attrs.content ?? ''))) problems.push(p);
+    }
+    assert.deepEqual(problems.slice(0, 20), [], `${problems.length} pages without <meta name="robots" content="noindex">`);
   });
 
   test('no page is empty or contains an unrendered template tag', () => {
