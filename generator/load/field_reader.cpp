@@ -502,6 +502,7 @@ std::vector<YAML::Node> FieldReader::sequence(const char* key) {
 void FieldReader::finish() {
     if (!map_.IsMap()) return;
     std::vector<std::string> known(known_.begin(), known_.end());
+    std::vector<std::string> seen;
     for (auto it = map_.begin(); it != map_.end(); ++it) {
         if (!it->first.IsScalar()) {
             diags_.push_back(make_error("field.type", node_pos(it->first, file_, line_offset_), "キーは文字で書いてください",
@@ -509,6 +510,14 @@ void FieldReader::finish() {
             continue;
         }
         const std::string k = it->first.Scalar();
+        // YAML parsers keep one of two equal keys silently; the other value would be lost.
+        if (std::find(seen.begin(), seen.end(), k) != seen.end()) {
+            diags_.push_back(make_error("field.duplicate", node_pos(it->first, file_, line_offset_),
+                                        "「" + name(k.c_str()) + "」が二度書かれています。一つにしてください",
+                                        "field " + name(k.c_str()) + " is written twice; keep one"));
+            continue;
+        }
+        seen.push_back(k);
         if (std::find(known.begin(), known.end(), k) != known.end()) continue;
         Diagnostic d = make_error("field.unknown", node_pos(it->first, file_, line_offset_),
                                   "「" + name(k.c_str()) + "」という項目はありません", "unknown field " + name(k.c_str()));

@@ -49,6 +49,12 @@ std::optional<YAML::Node> parse_yaml_text(std::string_view text, const std::stri
     try {
         return YAML::Load(std::string(text));
     } catch (const YAML::ParserException& e) {
+        if (e.msg == "bad file" || e.msg.find("recursion") != std::string::npos) {
+            // yaml-cpp's words for nesting deeper than it will follow.
+            diags.push_back(make_error(code, SourcePos{rel_path, e.mark.line >= 0 ? e.mark.line + 1 + line_offset : 0, 0},
+                                       "入れ子が深すぎて読めません", "nesting is too deep to read"));
+            return std::nullopt;
+        }
         SourcePos pos{rel_path, e.mark.line >= 0 ? e.mark.line + 1 + line_offset : 0,
                       e.mark.column >= 0 ? e.mark.column + 1 : 0};
         diags.push_back(make_error(code, pos, "書式の誤りで読めません: " + e.msg, "syntax error: " + e.msg));

@@ -165,6 +165,13 @@ TEST_CASE("schedule text that cannot be read stays as text with a warning at its
     CHECK(p.diags.back().severity == Severity::warning);
 }
 
+TEST_CASE("a key written twice is an error, not a silent choice") {
+    Parsed p = parse("id: a\nname: x\ncontent_types: [見守り]\nname: y\n");
+    FieldReader r(p.node, "f.yaml", p.diags);
+    read_activity(r);
+    CHECK(has_code(p.diags, "field.duplicate", 4));
+}
+
 TEST_CASE("edit distance and closest match") {
     CHECK(edit_distance("name", "nmae") == 2);
     CHECK(edit_distance("水曜", "水よう") == 2);
