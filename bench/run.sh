@@ -77,14 +77,14 @@ for n in $SIZES; do
     log="$OUT/build-$n-run$r.log"
     tfile=$(mktemp)
     if [ -n "$TIME_BIN" ]; then
-      timeout "$TIMEOUT" "$TIME_BIN" -f '%e %M' -o "$tfile" "$BIN" build --source "$corpus" --out "$corpus/site" --quiet >"$log" 2>&1
+      timeout "$TIMEOUT" "$TIME_BIN" -f '%e %M %U %S' -o "$tfile" "$BIN" build --source "$corpus" --out "$corpus/site" --quiet >"$log" 2>&1
       rc=$?
-      read -r sec kb < <(tail -n1 "$tfile")
+      read -r sec kb usr sys < <(tail -n1 "$tfile")
     else
       TIMEFORMAT=%R
       { time timeout "$TIMEOUT" "$BIN" build --source "$corpus" --out "$corpus/site" --quiet >"$log" 2>&1; } 2>"$tfile"
       rc=$?
-      sec=$(tail -n1 "$tfile"); kb=
+      sec=$(tail -n1 "$tfile"); kb=; usr=; sys=
     fi
     rm -f "$tfile"
     diags=$(grep -cE ': (error|warning): ' "$log")
@@ -97,7 +97,8 @@ for n in $SIZES; do
     fi
     secs+=("$sec"); mems+=("${kb:-0}")
     if [ -n "$kb" ]; then mem="peak $((kb / 1024)) MB"; else mem="peak memory not measured"; fi
-    echo "run $r:    ${sec} s, $mem, $diags diagnostics"
+    cpu=${usr:+, cpu $usr user + $sys sys s}
+    echo "run $r:    ${sec} s, $mem$cpu, $diags diagnostics"
   done
   [ "$failed" -eq 0 ] || continue
 
