@@ -1,11 +1,16 @@
-// consultation/ID.html and consultation/index.html: where to ask for help, listed by kind of
-// 窓口 so a resident who knows "包括" or "あんしん北" finds the same place.
+// consultation/ID.html and consultation/index.html (index-2.html … above kPageSize points): where
+// to ask for help, listed by kind of 窓口 so a resident who knows "包括" or "あんしん北" finds the
+// same place.
+#include <algorithm>
 #include <map>
+#include <memory>
 
+#include "render/grouped_pages.h"
 #include "render/json_ld.h"
 #include "render/links.h"
 #include "render/markdown_section.h"
 #include "render/page_plan.h"
+#include "render/pagination.h"
 #include "render/record_views.h"
 #include "text/schedule_format.h"
 
@@ -51,35 +56,69 @@ json consultation_view(const RenderContext& ctx, int ix) {
     return v;
 }
 
-std::string render_index(const RenderContext& ctx) {
+constexpr const char* kIndexBase = "consultation/index";
+
+// The points in display order, grouped by generic type in code-point order (stable for the
+// same data) with 「その他」 last, and the group titles.
+struct ConsultationIndex {
+    std::vector<int> order;
+    std::vector<size_t> group_of;  // per entry of order
+    std::vector<std::string> titles;
+};
+
+ConsultationIndex build_index(const RenderContext& ctx) {
     const Site& site = *ctx.site;
-    // Groups by generic type in code-point order (stable for the same data), 「その他」 last.
     std::map<std::string, std::vector<int>> groups;
     for (int p : ctx.consultation_by_reading) groups[site.consultation_points[p].generic_type].push_back(p);
-    json list = json::array();
+    ConsultationIndex idx;
     auto add = [&](const std::string& title, const std::vector<int>& points) {
-        json cards = json::array();
-        for (int p : points) cards.push_back(ctx.consultation_cards[p]);
-        list.push_back({{"title", title}, {"points", std::move(cards)}});
+        for (int p : points) {
+            idx.order.push_back(p);
+            idx.group_of.push_back(idx.titles.size());
+        }
+        idx.titles.push_back(title);
     };
     for (const auto& [type, points] : groups)
         if (!type.empty()) add(type, points);
     if (groups.count("")) add("その他の相談窓口", groups[""]);
+    return idx;
+}
+
+std::string render_index(const RenderContext& ctx, const ConsultationIndex& idx, size_t n, size_t pages) {
+    const size_t total = idx.order.size();
+    const size_t begin = (n - 1) * kPageSize;
+    const size_t end = std::min(total, begin + kPageSize);
+    json list = json::array();
+    for (const GroupSlice& s : group_slices(idx.group_of, begin, end)) {
+        json cards = json::array();
+        for (size_t i = s.begin; i < s.end; ++i) cards.push_back(ctx.consultation_cards[idx.order[i]]);
+        list.push_back({{"title", idx.titles[s.group]}, {"continued", s.continued}, {"points", std::move(cards)}});
+    }
     PageFrame frame;
-    frame.path = "consultation/index.html";
-    frame.title = "相談窓口";
+    frame.path = paged_path(kIndexBase, n);
+    frame.title = n == 1 ? "相談窓口" : "相談窓口（" + std::to_string(n) + "ページ目）";
     frame.description = "困りごとを相談できる窓口の一覧です。";
     frame.nav_key = "consultation";
+    frame.prev_path = n > 1 ? paged_path(kIndexBase, n - 1) : "";
+    frame.next_path = n < pages ? paged_path(kIndexBase, n + 1) : "";
     json view;
     view["groups"] = std::move(list);
-    view["has_groups"] = !site.consultation_points.empty();
+    view["has_groups"] = total > 0;
+    view["range"] = total > kPageSize ? "全" + count_text(static_cast<long long>(total), "か所") + "のうち、" +
+                                            std::to_string(begin + 1) + "〜" + std::to_string(end) + "件目を表示しています。"
+                                      : std::string();
+    view["pager"] = pager_view(kIndexBase, n, pages);
     return render_page(ctx, frame, "consultation_index", std::move(view));
 }
 
 }  // namespace
 
 void plan_consultation_pages(const RenderContext& ctx, PagePlan& plan) {
-    plan.push_back(PageJob{"consultation/index.html", "", true, render_index});
+    auto idx = std::make_shared<const ConsultationIndex>(build_index(ctx));
+    const size_t pages = page_count(idx->order.size());
+    for (size_t n = 1; n <= pages; ++n)
+        plan.push_back(PageJob{paged_path(kIndexBase, n), "", true,
+                               [idx, n, pages](const RenderContext& ctx) { return render_index(ctx, *idx, n, pages); }});
     const Site& site = *ctx.site;
     for (size_t i = 0; i < site.consultation_points.size(); ++i) {
         const ConsultationPoint& p = site.consultation_points[i];

@@ -1,5 +1,5 @@
-// index.html: the ways in — by area, by kind of activity, by who it is for, where to ask —
-// and what was confirmed most recently.
+// index.html: the ways in — by area, by kind of activity, by who it is for, where to ask, who
+// runs it — and what was confirmed most recently.
 #include <algorithm>
 #include <numeric>
 
@@ -50,6 +50,7 @@ std::string render_home(const RenderContext& ctx) {
     view["consultation"] = std::move(points);
     view["consultation_more"] = ctx.consultation_by_reading.size() > kHomeConsultation;
     view["consultation_count"] = count_text(static_cast<long long>(ctx.consultation_by_reading.size()), "か所");
+    view["organization_count"] = count_text(static_cast<long long>(site.organizations.size()), "団体");
     json recent = json::array();
     for (int i : recently_confirmed(site)) {
         json card = ctx.activity_cards[i];

@@ -94,8 +94,8 @@ void plan_organization_pages(const RenderContext& ctx, PagePlan& plan) {
             PageFrame frame;
             frame.path = organization_path(o.meta.id);
             frame.title = o.name;
-            frame.nav_key = "";
-            frame.crumbs = {};
+            frame.nav_key = "organizations";
+            frame.crumbs = {{"団体", "organizations/index.html"}};
             frame.json_ld = json_for_script(organization_json_ld(*ctx.site, ix, ctx.base_url));
             json view;
             view["organization"] = organization_view(ctx, ix);
@@ -108,7 +108,8 @@ void plan_organization_pages(const RenderContext& ctx, PagePlan& plan) {
             ActivityList list;
             list.base = activities_base(o);
             list.title = o.name + "の活動";
-            list.crumbs = {{o.name, organization_path(o.meta.id)}};
+            list.nav_key = "organizations";
+            list.crumbs = {{"団体", "organizations/index.html"}, {o.name, organization_path(o.meta.id)}};
             plan_activity_list(list, std::make_shared<const std::vector<int>>(std::move(acts)), plan);
         }
     }

@@ -9,6 +9,7 @@ using nlohmann::json;
 const std::vector<std::string>& required_templates() {
     static const std::vector<std::string> names = {
         "layout",       "home",       "activity",   "organization", "consultation", "consultation_index",
+        "organization_index",
         "area",         "area_index", "activity_list", "category_index", "target_index", "content", "not_found",
     };
     return names;

@@ -22,7 +22,7 @@ struct PageFrame {
     std::string path;         // root-relative output path: "areas/kita.html"
     std::string title;        // the page's h1 and the first part of <title>
     std::string description;  // meta description ("" = the site's)
-    std::string nav_key;      // nav item marked aria-current: home, areas, categories, targets, consultation, page:SLUG
+    std::string nav_key;      // nav item marked aria-current: home, areas, categories, targets, consultation, organizations, page:SLUG
     std::vector<Crumb> crumbs;  // between ホーム and this page; none and nav_key "home" = no breadcrumbs
     std::string json_ld;      // ready to embed (see json_ld.h), or ""
     std::string prev_path;    // pagination: root-relative neighbours, or ""

@@ -25,6 +25,8 @@ using PagePlan = std::vector<PageJob>;
 void plan_home_page(const RenderContext& ctx, PagePlan& plan);
 void plan_activity_pages(const RenderContext& ctx, PagePlan& plan);
 void plan_organization_pages(const RenderContext& ctx, PagePlan& plan);
+// organizations/index.html, index-2.html …: the 50音 list of organizations.
+void plan_organization_index_pages(const RenderContext& ctx, PagePlan& plan);
 void plan_consultation_pages(const RenderContext& ctx, PagePlan& plan);
 void plan_area_pages(const RenderContext& ctx, PagePlan& plan);
 void plan_category_pages(const RenderContext& ctx, PagePlan& plan);

@@ -149,6 +149,7 @@ void build_render_context(RenderContext& ctx, const Site& site, const mustache::
     nav_item("categories", "活動の種類から探す", "categories/index.html");
     nav_item("targets", "対象から探す", "targets/index.html");
     nav_item("consultation", "相談窓口", "consultation/index.html");
+    nav_item("organizations", "団体", "organizations/index.html");
     // Content pages are sorted by order, then slug, by the resolve stage.
     ctx.footer_links = nlohmann::json::array();
     for (const ContentPage& page : site.pages) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "render/json_ld.h"
+#include "render/kana_rows.h"
 #include "render/links.h"
 #include "render/pagination.h"
 #include "render/render_site.h"
@@ -220,7 +221,7 @@ TEST_CASE("render: every page of the output layout is written") {
     for (const Diagnostic& d : diags) CHECK_MESSAGE(d.severity != Severity::error, d.code, ": ", d.en);
     for (const char* path :
          {"index.html", "activities/sakuragaoka-salon.html", "activities/evil.html", "organizations/sakuragaoka-jichikai.html",
-          "consultation/index.html", "consultation/kita-houkatsu.html", "areas/index.html", "areas/aoba.html", "areas/kita.html",
+          "organizations/index.html", "consultation/index.html", "consultation/kita-houkatsu.html", "areas/index.html", "areas/aoba.html", "areas/kita.html",
           "categories/index.html", "categories/salon.html", "categories/exercise.html", "categories/mimamori.html",
           "targets/index.html", "targets/older-people.html", "about.html", "404.html", "sitemap.xml", "robots.txt",
           "assets/style.css", "assets/print.css"}) {
@@ -434,6 +435,184 @@ TEST_CASE("render: long lists paginate with prev/next links") {
     CHECK(files.count("areas/kita/salon-3.html") == 1);
     CHECK(files.count("organizations/sakuragaoka-jichikai/activities-2.html") == 1);
     CHECK(files["areas/kita.html"].find("href=\"../areas/kita/salon.html\"") != std::string::npos);
+}
+
+namespace {
+
+// Every href with a fragment on `page` that lands on an output page names an id that page has.
+void check_fragments(const Files& files, const std::string& page) {
+    const std::string& html = files.at(page);
+    for (const std::string& href : attribute_values(html, "href")) {
+        size_t hash = href.find('#');
+        if (hash == std::string::npos || href.rfind("https://", 0) == 0) continue;
+        CAPTURE(page);
+        CAPTURE(href);
+        std::string target = hash == 0 ? page : resolve(page, href);  // "#main": the skip link
+        REQUIRE(files.count(target) == 1);
+        CHECK(files.at(target).find("id=\"" + href.substr(hash + 1) + "\"") != std::string::npos);
+    }
+}
+
+Site site_with_organizations() {
+    Site site = tiny_site();  // keeps 桜ヶ丘自治会 (さ行) as organization 0
+    auto add = [&](const char* id, const char* name, const char* reading, const char* form) {
+        Organization o;
+        o.meta.id = id;
+        o.name = name;
+        o.reading = reading;
+        o.legal_form = form;
+        site.organization_by_id[id] = static_cast<int>(site.organizations.size());
+        site.organizations.push_back(o);
+    };
+    add("wakaba", "わかばの会", "ワカバノカイ", "任意団体");        // katakana reading: わ行
+    add("hidamari", "Hidamari Network", "", "NPO法人");              // no kana reading: その他
+    add("aoba-shakyo", "あおば市社会福祉協議会", "あおばししゃかいふくしきょうぎかい", "社協");
+    add("kawasemi", "かわせみ食堂", "かわせみしょくどう", "一般社団法人");
+    add("gakudo", "学童ネット", "がくどうねっと", "");                // が sorts in か行, after かわせみ
+    add("vu", "ヴィレッジ", "ヴぃれっじ", "株式会社");                 // ヴ: あ行
+    return site;
+}
+
+}  // namespace
+
+TEST_CASE("kana rows: first sound of the reading, small and voiced kana with their row") {
+    CHECK(kana_row("あおば") == 0);
+    CHECK(kana_row("ぁ") == 0);
+    CHECK(kana_row("ゔぃ") == 0);
+    CHECK(kana_row("がくどう") == 1);
+    CHECK(kana_row("っ") == 3);
+    CHECK(kana_row("ぱん") == 5);
+    CHECK(kana_row("ゃ") == 7);
+    CHECK(kana_row("わかば") == 9);
+    CHECK(kana_row("ん") == 9);
+    CHECK(kana_row("") == kOtherRow);
+    CHECK(kana_row("npo") == kOtherRow);
+    CHECK(kana_row("学童") == kOtherRow);
+    CHECK(kana_row_label(kOtherRow) == "その他");
+    CHECK(kana_row_anchor(1) == "row-ka");
+}
+
+TEST_CASE("render: organizations/index.html lists every organization by 50音 row") {
+    Site site = site_with_organizations();
+    Diagnostics diags;
+    Files files = render(site, diags);
+    for (const Diagnostic& d : diags) CHECK_MESSAGE(d.severity != Severity::error, d.code, ": ", d.en);
+    REQUIRE(files.count("organizations/index.html") == 1);
+    CHECK(files.count("organizations/index-2.html") == 0);
+    const std::string& html = files["organizations/index.html"];
+
+    // Reading order within rows, rows in 50音 order, その他 last.
+    size_t last = 0;
+    for (const char* name : {"あおば市社会福祉協議会", "ヴィレッジ", "かわせみ食堂", "学童ネット", "桜ヶ丘自治会", "わかばの会",
+                             "Hidamari Network"}) {
+        CAPTURE(name);
+        size_t at = html.find(std::string(">") + name + "</a>");
+        REQUIRE(at != std::string::npos);
+        CHECK(at > last);
+        last = at;
+    }
+    // Row headings only for rows in use, each with the id the jump list points at.
+    for (const char* heading : {"<h2 id=\"row-a\">あ行</h2>", "<h2 id=\"row-ka\">か行</h2>", "<h2 id=\"row-sa\">さ行</h2>",
+                                "<h2 id=\"row-wa\">わ行</h2>", "<h2 id=\"row-other\">その他</h2>"}) {
+        CAPTURE(heading);
+        CHECK(html.find(heading) != std::string::npos);
+    }
+    CHECK(html.find("row-ta") == std::string::npos);
+    CHECK(html.find("<nav class=\"kana-jump\" aria-label=\"50音の行へ移動\">") != std::string::npos);
+    CHECK(html.find("href=\"../organizations/index.html#row-other\">その他</a>") != std::string::npos);
+    check_fragments(files, "organizations/index.html");
+    // Legal form and number of activities; one h1.
+    CHECK(html.find("<span class=\"legal-form\">自治会・町内会</span> <span class=\"count\">（活動 2件）</span>") != std::string::npos);
+    CHECK(html.find("<span class=\"legal-form\">社協</span> <span class=\"count\">（活動 0件）</span>") != std::string::npos);
+    CHECK(html.find("<h1>団体の一覧</h1>") != std::string::npos);
+    CHECK(html.find("<h1", html.find("<h1") + 1) == std::string::npos);
+
+    // Navigation: 団体 between 相談窓口 and the content pages, current on its own pages.
+    CHECK(html.find("<a href=\"../organizations/index.html\" aria-current=\"page\">団体</a>") != std::string::npos);
+    const std::string& home = files["index.html"];
+    size_t consultation = home.find(">相談窓口</a></li>");
+    size_t organizations = home.find("<a href=\"organizations/index.html\">団体</a>");
+    size_t about = home.find("<a href=\"about.html\">このサイトについて</a>");
+    CHECK(consultation < organizations);
+    CHECK(organizations < about);
+    CHECK(about != std::string::npos);
+    CHECK(home.find("href=\"organizations/index.html\">団体の一覧を見る（7団体）</a>") != std::string::npos);
+    // ホーム › 団体 › name on each organization page.
+    const std::string& org = files["organizations/sakuragaoka-jichikai.html"];
+    CHECK(org.find("<li><a href=\"../organizations/index.html\">団体</a></li>") != std::string::npos);
+    CHECK(org.find("<a href=\"../organizations/index.html\" aria-current=\"page\">団体</a>") != std::string::npos);
+    CHECK(files["sitemap.xml"].find("<loc>https://example.org/aoba/organizations/index.html</loc>") != std::string::npos);
+}
+
+TEST_CASE("render: the organization and consultation indexes paginate past 200 entries") {
+    Site site = tiny_site();
+    const Organization org0 = site.organizations[0];
+    const ConsultationPoint point0 = site.consultation_points[0];
+    site.organizations.clear();
+    site.organization_by_id.clear();
+    site.consultation_points.clear();
+    site.consultation_by_id.clear();
+    const char* firsts[] = {"あ", "か", "さ", "た", "な", "は", "ま", "や", "ら", "わ"};
+    for (int i = 0; i < 450; ++i) {
+        char id[16];
+        std::snprintf(id, sizeof id, "o%03d", i);
+        Organization o = org0;
+        o.meta.id = id;
+        o.name = std::string("団体") + id;
+        o.reading = std::string(firsts[i / 45]) + id;  // 45 per row: rows cross page boundaries
+        o.activities_ix.clear();
+        o.consultation_ix.clear();
+        site.organization_by_id[id] = i;
+        site.organizations.push_back(o);
+
+        std::snprintf(id, sizeof id, "c%03d", i);
+        ConsultationPoint c = point0;
+        c.meta.id = id;
+        c.name = std::string("窓口") + id;
+        c.reading = std::string("まどぐち") + id;
+        c.organization_ix = -1;
+        site.consultation_by_id[id] = i;
+        site.consultation_points.push_back(c);
+    }
+    for (Activity& a : site.activities) a.organization_ix = -1;
+    Diagnostics diags;
+    Files files = render(site, diags);
+    for (const Diagnostic& d : diags) CHECK_MESSAGE(d.severity != Severity::error, d.code, ": ", d.en);
+
+    for (const char* base : {"organizations/index", "consultation/index"}) {
+        CAPTURE(base);
+        const std::string b = base;
+        CHECK(files.count(b + ".html") == 1);
+        CHECK(files.count(b + "-2.html") == 1);
+        CHECK(files.count(b + "-3.html") == 1);
+        CHECK(files.count(b + "-4.html") == 0);
+        CHECK(files[b + ".html"].find("<link rel=\"next\" href=\"../" + b + "-2.html\">") != std::string::npos);
+        CHECK(files[b + "-3.html"].find("<link rel=\"prev\" href=\"../" + b + "-2.html\">") != std::string::npos);
+        CHECK(files[b + "-2.html"].find("<nav class=\"pager\" aria-label=\"ページ送り\">") != std::string::npos);
+        CHECK(files[b + "-2.html"].find("201〜400件目を表示しています。") != std::string::npos);
+        CHECK(files["sitemap.xml"].find(b + "-3.html</loc>") != std::string::npos);
+    }
+    // Organizations: page 1 holds あ〜た行 and the start of な行 (entries 180–199).
+    const std::string& p1 = files["organizations/index.html"];
+    const std::string& p2 = files["organizations/index-2.html"];
+    CHECK(p1.find(">団体o199</a>") != std::string::npos);
+    CHECK(p1.find(">団体o200</a>") == std::string::npos);
+    CHECK(p2.find(">団体o200</a>") != std::string::npos);
+    CHECK(p1.find("<h2 id=\"row-na\">な行</h2>") != std::string::npos);
+    CHECK(p2.find("<h2 id=\"row-na\">な行<span class=\"continued\">（前のページから続く）</span></h2>") != std::string::npos);
+    CHECK(p2.find("<h2 id=\"row-ha\">は行</h2>") != std::string::npos);
+    // The jump list names every row, linking to the page where it starts.
+    CHECK(p1.find("href=\"../organizations/index-3.html#row-wa\">わ行</a>") != std::string::npos);
+    CHECK(p2.find("href=\"../organizations/index.html#row-a\">あ行</a>") != std::string::npos);
+    for (const char* page : {"organizations/index.html", "organizations/index-2.html", "organizations/index-3.html"})
+        check_fragments(files, page);
+    CHECK(files["organizations/index-3.html"].find("（3ページ目）") != std::string::npos);
+    // Consultation: one kind of 窓口 over three pages, its heading repeated as a continuation.
+    CHECK(files["consultation/index-2.html"].find("<h2>地域包括支援センター<span class=\"continued\">（前のページから続く）</span></h2>") !=
+          std::string::npos);
+    CHECK(files["consultation/index-3.html"].find("窓口c449") != std::string::npos);
+    CHECK(files["consultation/index.html"].find("窓口c449") == std::string::npos);
+    CHECK(files["consultation/index.html"].find("<h1>相談窓口</h1>") != std::string::npos);
 }
 
 TEST_CASE("render: a page path claimed twice is an error, not a race") {
