@@ -58,7 +58,7 @@ std::string apply(const icu::Normalizer2* n, std::string_view s) {
 bool is_hiragana(char32_t c) { return c >= 0x3041 && c <= 0x3096; }
 bool is_katakana(char32_t c) { return c >= 0x30A1 && c <= 0x30FA; }
 bool is_kana(char32_t c) { return is_hiragana(c) || is_katakana(c) || c == 0x30FC; }
-bool is_ideograph(char32_t c) {
+bool ideograph(char32_t c) {
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
            (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
 }
@@ -149,55 +149,69 @@ bool is_kana_reading(std::string_view s) {
     return content;
 }
 
+bool is_ideograph(char32_t c) { return ideograph(c); }
+
+std::u32string normalize_for_search_u32(std::string_view s, std::vector<size_t>* breaks) {
+    std::string folded;
+    if (is_ascii(s)) {
+        folded.assign(s);
+        for (char& c : folded)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    } else {
+        folded = apply(normalizers().nfkc_cf, s);
+    }
+    const std::u32string in = to_u32(folded);
+    std::u32string out;
+    out.reserve(in.size());
+    auto mark = [&] {
+        if (breaks && (breaks->empty() || breaks->back() != out.size())) breaks->push_back(out.size());
+    };
+    for (size_t i = 0; i < in.size(); ++i) {
+        char32_t c = in[i];
+        const char32_t prev = out.empty() ? 0 : out.back();
+        if (c == 0x30F6 || c == 0x3096) c = 0x3051;       // ヶ (桜ヶ丘) → け, like 桜ケ丘
+        else if (c == 0x30F5 || c == 0x3095) c = 0x304B;  // ヵ → か
+        if (is_dash(c)) {
+            // Dashes typed for ー inside a katakana word ("サ－ビス"); any other dash separates words.
+            const char32_t next = i + 1 < in.size() ? in[i + 1] : 0;
+            if (is_kana(prev) && is_kana(next)) out += 0x30FC;
+            else mark();
+            continue;
+        }
+        if (c == 0x3099 || c == 0x309A) {
+            // A dakuten left alone (ﾊ + ﾞ after NFKC, or ゛ after its space was dropped): it joins
+            // the previous kana even across the dropped space, so no boundary.
+            if (const char32_t r = prev ? compose(prev, c) : 0) out.back() = r;
+            continue;
+        }
+        if (c == 0x30FD || c == 0x309D) {  // ゝ: repeat the previous kana, unvoiced
+            if (is_hiragana(prev)) out += unvoiced(prev);
+            else if (is_katakana(prev)) out += unvoiced(prev) - 0x60;
+            else out += 0x309D;
+            continue;
+        }
+        if (c == 0x30FE || c == 0x309E) {  // ゞ: repeat it voiced
+            const char32_t base = is_katakana(prev) ? unvoiced(prev) - 0x60 : unvoiced(prev);
+            const char32_t voiced = is_kana(prev) ? compose(base, 0x3099) : 0;
+            out += voiced ? voiced : char32_t(0x309E);
+            continue;
+        }
+        if (c == 0x3005 || c == 0x303B) {  // 々 〻: repeat the previous ideograph
+            out += ideograph(prev) ? prev : char32_t(0x3005);
+            continue;
+        }
+        if (dropped_in_search(c)) {
+            mark();
+            continue;
+        }
+        append_hiragana(out, c);
+    }
+    return out;
+}
+
 std::string normalize_for_search(std::string_view s) {
     try {
-        std::string folded;
-        if (is_ascii(s)) {
-            folded.assign(s);
-            for (char& c : folded)
-                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        } else {
-            folded = apply(normalizers().nfkc_cf, s);
-        }
-        const std::u32string in = to_u32(folded);
-        std::u32string out;
-        out.reserve(in.size());
-        for (size_t i = 0; i < in.size(); ++i) {
-            char32_t c = in[i];
-            const char32_t prev = out.empty() ? 0 : out.back();
-            if (c == 0x30F6 || c == 0x3096) c = 0x3051;       // ヶ (桜ヶ丘) → け, like 桜ケ丘
-            else if (c == 0x30F5 || c == 0x3095) c = 0x304B;  // ヵ → か
-            if (is_dash(c)) {
-                // Dashes typed for ー inside a katakana word ("サ－ビス").
-                const char32_t next = i + 1 < in.size() ? in[i + 1] : 0;
-                if (is_kana(prev) && is_kana(next)) out += 0x30FC;
-                continue;
-            }
-            if (c == 0x3099 || c == 0x309A) {
-                // A dakuten left alone (ﾊ + ﾞ after NFKC, or ゛ after its space was dropped).
-                if (const char32_t r = prev ? compose(prev, c) : 0) out.back() = r;
-                continue;
-            }
-            if (c == 0x30FD || c == 0x309D) {  // ゝ: repeat the previous kana, unvoiced
-                if (is_hiragana(prev)) out += unvoiced(prev);
-                else if (is_katakana(prev)) out += unvoiced(prev) - 0x60;
-                else out += 0x309D;
-                continue;
-            }
-            if (c == 0x30FE || c == 0x309E) {  // ゞ: repeat it voiced
-                const char32_t base = is_katakana(prev) ? unvoiced(prev) - 0x60 : unvoiced(prev);
-                const char32_t voiced = is_kana(prev) ? compose(base, 0x3099) : 0;
-                out += voiced ? voiced : char32_t(0x309E);
-                continue;
-            }
-            if (c == 0x3005 || c == 0x303B) {  // 々 〻: repeat the previous ideograph
-                out += is_ideograph(prev) ? prev : char32_t(0x3005);
-                continue;
-            }
-            if (dropped_in_search(c)) continue;
-            append_hiragana(out, c);
-        }
-        return from_u32(out);
+        return from_u32(normalize_for_search_u32(s, nullptr));
     } catch (...) {
         return std::string();
     }

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tsunagu {
 
@@ -25,5 +26,13 @@ bool is_kana_reading(std::string_view s);
 // punctuation, symbols and all spaces removed; ー is kept (a dash typed between kana
 // becomes ー).  "サ－ビス　ｾﾝﾀｰ" → "さーびすせんたー".
 std::string normalize_for_search(std::string_view s);
+
+// normalize_for_search as code points, also reporting word boundaries: the offsets into the
+// result before which something was dropped (a space, punctuation, a dash that is not ー).
+// The search tokenizer cuts runs there. breaks may be null.
+std::u32string normalize_for_search_u32(std::string_view s, std::vector<size_t>* breaks);
+
+// CJK unified ideographs (with extensions and compatibility ideographs).
+bool is_ideograph(char32_t c);
 
 }  // namespace tsunagu
