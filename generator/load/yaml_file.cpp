@@ -30,7 +30,7 @@ std::optional<YAML::Node> parse_yaml_text(std::string_view text, const std::stri
     // YAML accepts what JSON forbids (",,", comments, bare words): hold JSON files to JSON's grammar.
     if (is_json_path(rel_path)) {
         try {
-            (void)nlohmann::json::parse(text.begin(), text.end());
+            [[maybe_unused]] const auto parsed = nlohmann::json::parse(text.begin(), text.end());
         } catch (const nlohmann::json::parse_error& e) {
             int line = 1, col = 1;
             for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
