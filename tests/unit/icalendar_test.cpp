@@ -1,0 +1,281 @@
+// iCalendar output for one activity: exact property lines for each rule kind, closures as
+// EXDATEs, and the RFC 5545 framing (CRLF, 75-octet folding on UTF-8 boundaries, escaping).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "text/holidays.h"
+#include "text/icalendar.h"
+#include "text/schedule_parse.h"
+#include "text/utf8.h"
+
+using namespace tsunagu;
+
+namespace {
+
+Date D(const char* iso) { return parse_iso_date(iso); }
+
+Activity activity(const char* schedule_text, const char* as_of = "2026-04-01") {
+    Activity a;
+    a.meta.id = "act";
+    a.meta.as_of = D(as_of);
+    a.name = "ふれあいサロン";
+    a.summary = "どなたでも参加できます";
+    a.venue.name = "中央公民館";
+    a.venue.address = "東京都千代田区1-1";
+    Diagnostics problems;
+    a.schedule = parse_schedule(schedule_text, problems);
+    return a;
+}
+
+std::string ics(const Activity& a) { return activity_icalendar(a, "https://example.org/a/act/", "example.org"); }
+
+// Content lines after unfolding (§3.1: CRLF followed by one space is removed).
+std::vector<std::string> unfolded(const std::string& text) {
+    std::vector<std::string> lines;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t crlf = text.find("\r\n", pos);
+        if (crlf == std::string::npos) crlf = text.size();
+        std::string physical = text.substr(pos, crlf - pos);
+        if (!physical.empty() && physical[0] == ' ' && !lines.empty())
+            lines.back() += physical.substr(1);
+        else
+            lines.push_back(physical);
+        pos = crlf + 2;
+    }
+    return lines;
+}
+
+bool has(const std::vector<std::string>& lines, const std::string& line) {
+    return std::find(lines.begin(), lines.end(), line) != lines.end();
+}
+
+std::vector<std::string> starting(const std::vector<std::string>& lines, const std::string& prefix) {
+    std::vector<std::string> out;
+    for (const auto& l : lines)
+        if (l.rfind(prefix, 0) == 0) out.push_back(l);
+    return out;
+}
+
+size_t count_events(const std::vector<std::string>& lines) {
+    return static_cast<size_t>(std::count(lines.begin(), lines.end(), "BEGIN:VEVENT"));
+}
+
+}  // namespace
+
+TEST_CASE("calendar frame and time zone") {
+    auto lines = unfolded(ics(activity("毎週水曜 10:00〜12:00")));
+    REQUIRE(lines.size() > 12);
+    CHECK(lines.front() == "BEGIN:VCALENDAR");
+    CHECK(lines.back() == "END:VCALENDAR");
+    CHECK(has(lines, "VERSION:2.0"));
+    CHECK(has(lines, "PRODID:-//tsunagu//example.org//JA"));
+    CHECK(has(lines, "CALSCALE:GREGORIAN"));
+    CHECK(has(lines, "TZID:Asia/Tokyo"));
+    CHECK(has(lines, "TZOFFSETFROM:+0900"));
+    CHECK(has(lines, "TZOFFSETTO:+0900"));
+    CHECK(has(lines, "TZNAME:JST"));
+    CHECK(has(lines, "DTSTART:19700101T000000"));
+}
+
+TEST_CASE("weekly: 毎週水曜 10:00〜12:00") {
+    Activity a = activity("毎週水曜 10:00〜12:00");
+    a.meta.last_confirmed = D("2026-03-15");
+    auto lines = unfolded(ics(a));
+    CHECK(count_events(lines) == 1);
+    CHECK(has(lines, "UID:act-1@example.org"));
+    CHECK(has(lines, "DTSTAMP:20260315T000000Z"));
+    CHECK(has(lines, "DTSTART;TZID=Asia/Tokyo:20260401T100000"));
+    CHECK(has(lines, "DTEND;TZID=Asia/Tokyo:20260401T120000"));
+    CHECK(has(lines, "RRULE:FREQ=WEEKLY;BYDAY=WE"));
+    CHECK(starting(lines, "EXDATE").empty());
+    CHECK(starting(lines, "RDATE").empty());
+    CHECK(has(lines, "SUMMARY:ふれあいサロン"));
+    CHECK(has(lines, "LOCATION:中央公民館 東京都千代田区1-1"));
+    CHECK(has(lines, "URL:https://example.org/a/act/"));
+    CHECK(has(lines, "DESCRIPTION:毎週水曜 10:00〜12:00\\nどなたでも参加できます"));
+}
+
+TEST_CASE("DTSTAMP never comes from the clock; start day falls back deterministically") {
+    Activity a = activity("毎週水曜 10:00〜12:00");
+    a.meta.as_of = Date{};
+    auto lines = unfolded(ics(a));
+    CHECK(has(lines, "DTSTAMP:19700101T000000Z"));
+    CHECK(has(lines, "DTSTART;TZID=Asia/Tokyo:20260107T100000"));  // from 2026-01-01
+    a.start_date = D("2025-06");
+    CHECK(has(unfolded(ics(a)), "DTSTART;TZID=Asia/Tokyo:20250604T100000"));
+    a.schedule.valid_from = D("2026-09");
+    CHECK(has(unfolded(ics(a)), "DTSTART;TZID=Asia/Tokyo:20260902T100000"));
+}
+
+TEST_CASE("monthly nth weekday with 祝日は休み: EXDATE on the Saturday holidays in the window") {
+    Activity a = activity("毎月第2・第4土曜 10:00〜12:00（祝日は休み）", "2028-04-01");
+    REQUIRE(a.schedule.understood);
+    auto lines = unfolded(ics(a));
+    CHECK(count_events(lines) == 1);
+    CHECK(has(lines, "DTSTART;TZID=Asia/Tokyo:20280408T100000"));
+    CHECK(has(lines, "DTEND;TZID=Asia/Tokyo:20280408T120000"));
+    CHECK(has(lines, "RRULE:FREQ=MONTHLY;BYDAY=2SA,4SA"));
+    REQUIRE(is_national_holiday(D("2029-08-11")));  // 山の日, the 2nd Saturday
+    REQUIRE(is_national_holiday(D("2030-02-23")));  // 天皇誕生日, the 4th Saturday
+    CHECK(has(lines, "EXDATE;TZID=Asia/Tokyo:20290811T100000"));
+    CHECK(has(lines, "EXDATE;TZID=Asia/Tokyo:20300223T100000"));
+    // Every EXDATE is a date the rule produces and a holiday; nothing after the 2-year window.
+    for (const auto& l : starting(lines, "EXDATE")) {
+        std::string v = l.substr(l.find(':') + 1, 8);
+        Date d{std::stoi(v.substr(0, 4)), std::stoi(v.substr(4, 2)), std::stoi(v.substr(6, 2))};
+        CHECK(is_national_holiday(d));
+        CHECK(day_of_week(d) == 6);
+        CHECK(d < D("2030-04-08"));
+    }
+}
+
+TEST_CASE("monthly last weekday and monthly day") {
+    auto last = unfolded(ics(activity("毎月最終金曜 14:00〜16:00")));
+    CHECK(has(last, "RRULE:FREQ=MONTHLY;BYDAY=-1FR"));
+    CHECK(has(last, "DTSTART;TZID=Asia/Tokyo:20260424T140000"));
+    CHECK(has(last, "DTEND;TZID=Asia/Tokyo:20260424T160000"));
+
+    auto day = unfolded(ics(activity("毎月15日")));
+    CHECK(count_events(day) == 1);
+    CHECK(has(day, "RRULE:FREQ=MONTHLY;BYMONTHDAY=15"));
+    CHECK(has(day, "DTSTART;VALUE=DATE:20260415"));
+    CHECK(has(day, "DTEND;VALUE=DATE:20260416"));
+
+    auto end = unfolded(ics(activity("毎月末日")));
+    CHECK(has(end, "RRULE:FREQ=MONTHLY;BYMONTHDAY=-1"));
+    CHECK(has(end, "DTSTART;VALUE=DATE:20260430"));
+}
+
+TEST_CASE("every n weeks keeps the anchor's phase; months mask and UNTIL") {
+    Activity a = activity("毎週水曜", "2026-11-10");
+    Recurrence& r = a.schedule.rules.at(0);
+    r.kind = RecurrenceKind::every_n_weeks;
+    r.interval_weeks = 2;
+    r.weekdays = weekday_bit(4);
+    r.anchor = D("2026-11-05");
+    r.times = {TimeRange{600, 720}};
+    auto lines = unfolded(ics(a));
+    CHECK(has(lines, "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TH"));
+    CHECK(has(lines, "DTSTART;TZID=Asia/Tokyo:20261119T100000"));  // not 11-12: off phase
+
+    a.schedule.rules[0].months = 0b0000001111111000;  // April–October
+    a.schedule.valid_until = D("2027-09");
+    lines = unfolded(ics(a));
+    CHECK(has(lines, "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;BYMONTH=4,5,6,7,8,9,10;UNTIL=20270930T145959Z"));
+
+    // Without an anchor the weeks are unknown: no event.
+    a.schedule.rules[0].anchor = Date{};
+    CHECK(count_events(unfolded(ics(a))) == 0);
+}
+
+TEST_CASE("daily with 年末年始は休み") {
+    auto lines = unfolded(ics(activity("毎日 7:00〜8:00（年末年始は休み）")));
+    CHECK(count_events(lines) == 1);
+    CHECK(has(lines, "RRULE:FREQ=DAILY"));
+    CHECK(has(lines, "DTSTART;TZID=Asia/Tokyo:20260401T070000"));
+    CHECK(has(lines, "DTEND;TZID=Asia/Tokyo:20260401T080000"));
+    for (const char* d : {"20261229", "20261231", "20270101", "20270103", "20271231"})
+        CHECK(has(lines, std::string("EXDATE;TZID=Asia/Tokyo:") + d + "T070000"));
+    CHECK_FALSE(has(lines, "EXDATE;TZID=Asia/Tokyo:20261228T070000"));
+    CHECK_FALSE(has(lines, "EXDATE;TZID=Asia/Tokyo:20270104T070000"));
+    CHECK(starting(lines, "EXDATE").size() == 12);  // two year ends of six days each
+}
+
+TEST_CASE("except and extra dates; several time ranges give several events") {
+    Activity a = activity("毎週水曜 10:00〜12:00");
+    a.schedule.rules[0].times.push_back(TimeRange{780, 900});
+    a.schedule.except_dates = {D("2026-04-08")};
+    a.schedule.extra_dates = {D("2026-04-11")};
+    auto lines = unfolded(ics(a));
+    CHECK(count_events(lines) == 2);
+    CHECK(has(lines, "UID:act-1@example.org"));
+    CHECK(has(lines, "UID:act-2@example.org"));
+    CHECK(has(lines, "EXDATE;TZID=Asia/Tokyo:20260408T100000"));
+    CHECK(has(lines, "EXDATE;TZID=Asia/Tokyo:20260408T130000"));
+    CHECK(has(lines, "RDATE;TZID=Asia/Tokyo:20260411T100000"));
+    CHECK(has(lines, "RDATE;TZID=Asia/Tokyo:20260411T130000"));
+}
+
+TEST_CASE("no events for irregular or unreadable schedules; the calendar stays valid") {
+    Activity irregular = activity("月1回不定期");
+    REQUIRE(irregular.schedule.understood);
+    auto lines = unfolded(ics(irregular));
+    CHECK(count_events(lines) == 0);
+    CHECK(lines.back() == "END:VCALENDAR");
+    CHECK(has(lines, "END:VTIMEZONE"));
+
+    Activity unread = activity("毎週水曜 10:00〜12:00");
+    unread.schedule.understood = false;
+    CHECK(count_events(unfolded(ics(unread))) == 0);
+
+    Activity unstated = activity("10時〜12時");
+    CHECK(count_events(unfolded(ics(unstated))) == 0);
+}
+
+TEST_CASE("escaping of TEXT values") {
+    CHECK(ical_escape_text("a,b;c\\d\ne\r\nf") == "a\\,b\\;c\\\\d\\ne\\nf");
+    Activity a = activity("毎週水曜 10:00〜12:00");
+    a.name = "食堂,カフェ;\\本部";
+    a.summary = "一行目\n二行目";
+    auto lines = unfolded(ics(a));
+    CHECK(has(lines, "SUMMARY:食堂\\,カフェ\\;\\\\本部"));
+    CHECK(has(lines, "DESCRIPTION:毎週水曜 10:00〜12:00\\n一行目\\n二行目"));
+}
+
+TEST_CASE("CRLF, 75-octet folding on UTF-8 boundaries, unfolding restores the text") {
+    Activity a = activity("毎月第2・第4土曜 10:00〜12:00（祝日は休み）");
+    std::string long_text = "x";  // one ASCII byte so the 3-byte characters straddle line ends
+    for (int i = 0; i < 60; ++i) long_text += "地域のみんなで食事をしながら交流する場です。";
+    a.summary = long_text;
+    const std::string text = ics(a);
+    REQUIRE(text.size() > 2);
+    CHECK(text.substr(text.size() - 2) == "\r\n");
+
+    size_t pos = 0, physical = 0, continuations = 0;
+    while (pos < text.size()) {
+        size_t crlf = text.find("\r\n", pos);
+        REQUIRE(crlf != std::string::npos);
+        std::string line = text.substr(pos, crlf - pos);
+        CHECK(line.size() <= 75);
+        CHECK(line.find('\n') == std::string::npos);
+        CHECK(line.find('\r') == std::string::npos);
+        CHECK(is_valid_utf8(line));  // no character split across the fold
+        if (!line.empty() && line[0] == ' ') ++continuations;
+        ++physical;
+        pos = crlf + 2;
+    }
+    CHECK(continuations > 20);
+    CHECK(has(unfolded(text), "DESCRIPTION:" + ical_escape_text(a.schedule.text + "\n" + long_text)));
+
+    // append_ical_line directly: exactly 75 octets stays one line; 76 folds.
+    std::string out;
+    append_ical_line(out, std::string(75, 'a'));
+    CHECK(out == std::string(75, 'a') + "\r\n");
+    out.clear();
+    append_ical_line(out, std::string(76, 'a'));
+    CHECK(out == std::string(75, 'a') + "\r\n a\r\n");
+}
+
+TEST_CASE("BEGIN/END balanced and output deterministic") {
+    for (const char* s : {"毎週水曜 10:00〜12:00", "毎月第2・第4土曜 10:00〜12:00（祝日は休み）",
+                          "毎日 7:00〜8:00（年末年始は休み）", "月1回不定期", "毎月15日"}) {
+        Activity a = activity(s);
+        const std::string first = ics(a);
+        CHECK(first == ics(a));
+        std::vector<std::string> stack;
+        bool balanced = true;
+        for (const auto& l : unfolded(first)) {
+            if (l.rfind("BEGIN:", 0) == 0) stack.push_back(l.substr(6));
+            if (l.rfind("END:", 0) == 0) {
+                if (stack.empty() || stack.back() != l.substr(4)) balanced = false;
+                else stack.pop_back();
+            }
+        }
+        CHECK_MESSAGE(balanced, s);
+        CHECK_MESSAGE(stack.empty(), s);
+    }
+}
