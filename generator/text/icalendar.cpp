@@ -15,7 +15,6 @@ constexpr long kClosureWindowDays = 731;    // two years from DTSTART (see the h
 constexpr long kFirstDateSearchDays = 11000;  // ~30 years: 第5土曜 in a single month is rare
 constexpr const char* kTzid = "Asia/Tokyo";
 
-bool full_date(const Date& d) { return !d.empty() && d.day > 0 && is_valid_date(d); }
 
 // Month/year precision dates, read the same way occurrences.cpp reads validity bounds.
 Date first_day(const Date& d) { return Date{d.year, d.month == 0 ? 1 : d.month, d.day == 0 ? 1 : d.day}; }
@@ -42,20 +41,6 @@ std::string strip_controls(const std::string& s) {
     for (char c : s)
         if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out += c;
     return out;
-}
-
-bool computable(const Recurrence& r) {
-    switch (r.kind) {
-    case RecurrenceKind::irregular:
-    case RecurrenceKind::days_unstated:
-        return false;
-    case RecurrenceKind::every_n_weeks:
-        if (!full_date(r.anchor) || r.interval_weeks < 1) return false;
-        break;
-    default:
-        break;
-    }
-    return r.interval_months <= 1;
 }
 
 const char* const kByDay[] = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
@@ -239,7 +224,7 @@ std::string activity_icalendar(const Activity& a, const std::string& url,
         const RuleDates own(r);
         for (const TimeRange& t : times) {
             ++n;
-            if (!emit || !computable(r)) continue;
+            if (!emit || !recurrence_computable(r)) continue;
             // No start time (〜12:00 or none): the day is known, the hour is not.
             const bool all_day = t.start < 0;
 

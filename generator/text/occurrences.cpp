@@ -10,7 +10,6 @@ namespace {
 
 constexpr long kNextHorizonDays = 400;
 
-bool full_date(const Date& d) { return !d.empty() && d.day > 0 && is_valid_date(d); }
 
 // valid_from / valid_until may be month or year precision ("2026-04", 2026).
 Date first_day(const Date& d) { return Date{d.year, d.month == 0 ? 1 : d.month, d.day == 0 ? 1 : d.day}; }
@@ -30,22 +29,8 @@ long floor_div(long a, long b) { return a / b - ((a % b != 0) && ((a < 0) != (b 
 // Weeks counted from Monday so that 隔週土日 keeps Saturday and Sunday in the same week.
 long monday_week(const Date& d) { return floor_div(days_from_civil(d) - 4, 7); }  // 1970-01-05 is a Monday
 
-bool computable(const Recurrence& r) {
-    switch (r.kind) {
-    case RecurrenceKind::irregular:
-    case RecurrenceKind::days_unstated:
-        return false;
-    case RecurrenceKind::every_n_weeks:
-        if (!full_date(r.anchor) || r.interval_weeks < 1) return false;
-        break;
-    default:
-        break;
-    }
-    return r.interval_months <= 1;
-}
-
 bool rule_matches(const Recurrence& r, const Date& d, bool holiday) {
-    if (!computable(r)) return false;
+    if (!recurrence_computable(r)) return false;
     if (r.months != 0 && !month_in(r.months, d.month)) return false;
     if (r.holidays && holiday) return true;
     const int dow = day_of_week(d);
@@ -120,6 +105,22 @@ std::optional<std::vector<TimeRange>> times_on(const Schedule& s, const Date& d)
 std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
 }  // namespace
+
+bool full_date(const Date& d) { return !d.empty() && d.day > 0 && is_valid_date(d); }
+
+bool recurrence_computable(const Recurrence& r) {
+    switch (r.kind) {
+    case RecurrenceKind::irregular:
+    case RecurrenceKind::days_unstated:
+        return false;
+    case RecurrenceKind::every_n_weeks:
+        if (!full_date(r.anchor) || r.interval_weeks < 1) return false;
+        break;
+    default:
+        break;
+    }
+    return r.interval_months <= 1;
+}
 
 bool held_on(const Schedule& schedule, const Date& d) { return times_on(schedule, d).has_value(); }
 

@@ -30,6 +30,12 @@ struct Occurrence {
 // rule's months mask; rule.holidays also holds it on national holidays).
 bool held_on(const Schedule& schedule, const Date& d);
 
+// A date with a day (not month or year precision) that exists in the calendar.
+bool full_date(const Date& d);
+// Whether a rule names real dates: not irregular, not days-unstated, not every-n-weeks
+// without an anchor, not every-few-months (which months is unknown).
+bool recurrence_computable(const Recurrence& r);
+
 // One occurrence per distinct time range per day, from..to inclusive, sorted by date then start
 // time, at most `max`. A day matched by several rules gets the union of their times (a rule
 // without times adds an untimed occurrence only when no matching rule states a time). Extra
