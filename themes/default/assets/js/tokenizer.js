@@ -2,7 +2,11 @@
 // normalize_for_search in generator/text/normalize.cpp. Both sides are pinned by one table,
 // tests/spec/tokenizer.json (run by tests/unit/tokenizer_test.cpp and
 // tests/e2e/tokenizer_js.test.mjs): change a rule here only together with the C++ and the table.
-// No dependencies; runs in Node 20 and current browsers.
+// No dependencies; runs in Node 20 and current browsers. A classic script, not an ES module:
+// module scripts do not load from file://, and the site must work opened from disk. It defines
+// window.tsunaguTokenizer (globalThis in Node: `await import(file)` then read the global).
+(function () {
+'use strict';
 
 // ICU's NFKC_Casefold, from what JavaScript offers: NFKC, then toLowerCase with the few places
 // where lower-casing and case folding differ, then the default-ignorable characters (ZWSP,
@@ -109,7 +113,7 @@ function normalizeWithBreaks(text) {
 
 // NFKC, case fold, katakana → hiragana, ヶ/ヵ → け/か, iteration marks expanded, dashes between
 // kana → ー, punctuation, symbols and spaces removed: "サ－ビス　ｾﾝﾀｰ" → "さーびすせんたー".
-export function normalizeForSearch(text) {
+function normalizeForSearch(text) {
   return String.fromCodePoint(...normalizeWithBreaks(text).out);
 }
 
@@ -139,7 +143,7 @@ function runsOf(text) {
   return runs;
 }
 
-export function searchRuns(text) {
+function searchRuns(text) {
   return runsOf(text).map((r) => String.fromCodePoint(...r.cps));
 }
 
@@ -170,12 +174,15 @@ function tokens(text, index) {
 }
 
 // Index side: bigrams and single characters of Japanese runs, whole words; unique, sorted.
-export function tokenizeForIndex(text) {
+function tokenizeForIndex(text) {
   return tokens(text, true);
 }
 
 // Query side: bigrams of Japanese runs (the character of a one-character run), whole words;
 // in order, duplicates kept.
-export function tokenizeQuery(text) {
+function tokenizeQuery(text) {
   return tokens(text, false);
 }
+
+globalThis.tsunaguTokenizer = { normalizeForSearch, searchRuns, tokenizeForIndex, tokenizeQuery };
+})();
