@@ -5,7 +5,7 @@
 //
 // Output follows README.md "The data format": site.yaml, data/areas.yaml, one file per record
 // under data/organizations/ (~N/20), data/activities/ (N) and data/consultation/ (~N/50),
-// content/*.md, and DIR/bench-answers.json: 40 search queries, each with the one record that
+// content/*.md, and DIR/bench-answers.json: 50 search queries, each with the one record that
 // answers it (planted records carry words no other record contains; --verify proves it by
 // scanning every file). Same arguments, same bytes: all randomness comes from the seed.
 //
@@ -97,6 +97,15 @@ function toKatakana(s) {
 }
 function toHiragana(s) {
   return s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+}
+// Half-width katakana (ｶﾞ for ガ), as typed on some phones and older systems: the inverse of NFKC.
+const HALFWIDTH = (() => {
+  const m = new Map([['\u3099', '\uff9e'], ['\u309a', '\uff9f']]);
+  for (let c = 0xff66; c <= 0xff9d; ++c) m.set(String.fromCharCode(c).normalize('NFKC'), String.fromCharCode(c));
+  return m;
+})();
+function toHalfwidthKatakana(s) {
+  return [...toKatakana(s).normalize('NFD')].map((c) => HALFWIDTH.get(c) ?? c).join('');
 }
 
 const ROMAJI = (() => {
@@ -769,7 +778,7 @@ function build(opts) {
     sample: true,
   };
 
-  // --- answers: 40 queries with one known target each
+  // --- answers: 50 queries with one known target each
   const byK = new Map(plantedActivities.map((p) => [p.k, p]));
   const queries = [];
   const add = (q, type, kind, rec, note) => queries.push({ query: q, type, kind, ids: [rec.id], name: rec.name, ...(note ? { note } : {}) });
@@ -782,7 +791,17 @@ function build(opts) {
   for (let k = 30; k < 34; ++k) { const p = byK.get(k); add(`${p.word.w} ${p.plantedTown[0]}`, 'category-and-town', 'activity', p.rec, 'all words must match: a common activity word and a 町名 found only in this venue address'); }
   for (const p of plantedOrgs) add(p.word[0], 'organization-name-part', 'organization', p.rec, 'runs no activity, so no other page carries its name');
   for (const p of plantedConsults) add(p.word[0], 'consultation-name-part', 'consultation', p.rec);
-  if (queries.length !== 40) throw new Error(`expected 40 queries, made ${queries.length}`);
+  // Queries 41-50 ask again for planted records above, in other scripts: no record changes.
+  for (let k = 0; k < 3; ++k) add(toHalfwidthKatakana(byK.get(k).placeWord[1]), 'reading-halfwidth-katakana', 'activity', byK.get(k).rec);
+  add(toHalfwidthKatakana(byK.get(26).word.w), 'category-word-halfwidth-katakana', 'activity', byK.get(26).rec);
+  const p4 = byK.get(4), p5 = byK.get(5), p9 = byK.get(9), p15 = byK.get(15);
+  add(`${toKatakana(p4.placeWord[1])} ${p4.word.w}`, 'mixed', 'activity', p4.rec, 'the place reading in katakana and the activity word as written');
+  add(`${p5.placeWord[1]} ${toKatakana(p5.word.r).slice(-3)}`, 'mixed', 'activity', p5.rec, 'the place reading in hiragana and the end of the activity word in katakana');
+  add(`${p9.placeWord[0]} ${p9.word.r}`, 'mixed', 'activity', p9.rec, 'the place word in kanji and the activity word\'s reading in hiragana');
+  add(`${toHalfwidthKatakana(p15.placeWord[1])} ${[...p15.word.w].slice(0, 2).join('')}`, 'mixed', 'activity', p15.rec, 'the place reading in half-width katakana and the first two characters of the activity word');
+  add(toKatakana(plantedOrgs[0].word[1]), 'organization-reading-katakana', 'organization', plantedOrgs[0].rec);
+  add(plantedConsults[0].word[1], 'consultation-reading-hiragana', 'consultation', plantedConsults[0].rec);
+  if (queries.length !== 50) throw new Error(`expected 50 queries, made ${queries.length}`);
 
   return { site, areas, orgs, activities, consults, queries, munis };
 }

@@ -14,6 +14,12 @@
 #                  to take the disk out of the measurement
 #   BENCH_TIMEOUT  seconds before one build is stopped and reported (default 1800)
 #   TSUNAGU_BIN    the binary to measure (default build/tsunagu, built with `make build` first)
+#   BENCH_SEARCH   1 (default): after each size's builds, index the built site with Pagefind
+#                  (timed) and run bench/search_bench.mjs (tsunagu's search against Pagefind in
+#                  headless Chromium); 0: builds only
+#   BENCH_PAGEFIND_MEM_MB  address-space limit for Pagefind (default 8192): it needs ~2.6 GB at
+#                  10,000 activities and grows with the site; past the limit it fails and is
+#                  reported, instead of pushing a shared machine into the OOM killer
 set -uo pipefail
 
 cd "$(dirname "$0")/.." || exit 2
@@ -22,6 +28,18 @@ RUNS=${BENCH_RUNS:-3}
 SEED=${BENCH_SEED:-1}
 OUT=${BENCH_OUT:-bench/out}
 TIMEOUT=${BENCH_TIMEOUT:-1800}
+SEARCH=${BENCH_SEARCH:-1}
+PAGEFIND_MEM_MB=${BENCH_PAGEFIND_MEM_MB:-8192}
+# The binary npm installed (the "extended" build, which segments Japanese), run directly so that
+# its memory limit applies to it alone and not to a Node wrapper.
+PAGEFIND=$(ls node_modules/@pagefind/*/bin/pagefind_extended 2>/dev/null | head -n1)
+PAGEFIND=${PAGEFIND:-node_modules/.bin/pagefind}
+# Pagefind indexes the record pages only, as tsunagu's search does: activities/, organizations/
+# and consultation/ without their index*.html listings (bench/README.md says why).
+PAGEFIND_GLOB='{activities,organizations,consultation}/{[!i]*,i[!n]*,in[!d]*,ind[!e]*,inde[!x]*}.html'
+if [ "$SEARCH" != 0 ]; then
+  [ -x "$PAGEFIND" ] && [ -d node_modules/playwright-core ] || { echo "bench: pagefind or playwright-core is missing: run 'npm ci' (make setup), or BENCH_SEARCH=0" >&2; exit 1; }
+fi
 
 if [ -n "${TSUNAGU_BIN:-}" ]; then
   BIN=$TSUNAGU_BIN
@@ -47,6 +65,11 @@ echo "commit:   $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git d
 echo "binary:   $BIN ($("$BIN" --version 2>/dev/null))"
 echo "corpora:  $OUT"
 echo "command:  tsunagu build --source C --out C/site --quiet   ($RUNS runs, output folder removed before each)"
+if [ "$SEARCH" != 0 ]; then
+  echo "search:   pagefind $("$PAGEFIND" --version 2>/dev/null | sed 's/^pagefind[_a-z]* //') --site C/site --output-path C/pagefind --root-selector main --glob '$PAGEFIND_GLOB'"
+  echo "          (address space limited to $PAGEFIND_MEM_MB MB)"
+  echo "          node bench/search_bench.mjs (Chromium $(/usr/bin/chromium --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -n1))"
+fi
 
 # A corpus is reused when the generator, its municipality table, size and seed are unchanged.
 generator_hash() {
@@ -113,6 +136,37 @@ for n in $SIZES; do
     echo "RESULT build_${n}_peak_mb unmeasured"
   fi
   echo "RESULT build_${n}_ms_per_activity $(awk -v s="$med" -v n="$n" 'BEGIN {printf "%.3f", s * 1000 / n}')"
+
+  [ "$SEARCH" != 0 ] || continue
+  # Pagefind indexes the same built site (the last build's output), timed like the builds.
+  rm -rf "$corpus/pagefind"
+  log="$OUT/pagefind-$n.log"
+  tfile=$(mktemp)
+  if [ -n "$TIME_BIN" ]; then
+    timeout "$TIMEOUT" "$TIME_BIN" -f '%e %M %U %S' -o "$tfile" prlimit --as=$((PAGEFIND_MEM_MB * 1048576)) "$PAGEFIND" --site "$corpus/site" --output-path "$corpus/pagefind" \
+      --root-selector main --glob "$PAGEFIND_GLOB" >"$log" 2>&1
+    rc=$?
+    read -r sec kb usr sys < <(tail -n1 "$tfile")
+  else
+    TIMEFORMAT=%R
+    { time timeout "$TIMEOUT" prlimit --as=$((PAGEFIND_MEM_MB * 1048576)) "$PAGEFIND" --site "$corpus/site" --output-path "$corpus/pagefind" --root-selector main --glob "$PAGEFIND_GLOB" >"$log" 2>&1; } 2>"$tfile"
+    rc=$?
+    sec=$(tail -n1 "$tfile"); kb=; usr=; sys=
+  fi
+  rm -f "$tfile"
+  if [ "$rc" -ne 0 ]; then
+    echo "pagefind: FAILED with exit code $rc after ${sec:-?} s${kb:+, peak $((kb / 1024)) MB} (limit $PAGEFIND_MEM_MB MB; log: $log)"
+    tail -n 5 "$log" | sed 's/^/          /'
+    status=1
+  else
+    pages=$(grep -oE 'Indexed [0-9]+ pages' "$log" | grep -oE '[0-9]+')
+    echo "pagefind: ${sec} s, ${kb:+peak $((kb / 1024)) MB, }${usr:+cpu $usr user + $sys sys s, }${pages:-?} pages indexed (log: $log)"
+    echo "RESULT search_${n}_pagefind_index_seconds $sec"
+    [ -n "$kb" ] && echo "RESULT search_${n}_pagefind_index_peak_mb $((kb / 1024))"
+  fi
+  echo "search:   load $(cut -d' ' -f1-3 /proc/loadavg) before; per-query log: $OUT/search-$n.log"
+  node bench/search_bench.mjs --site "$corpus/site" --pagefind "$corpus/pagefind" --answers "$corpus/bench-answers.json" \
+    --label "$n" --log "$OUT/search-$n.log" --json "$OUT/search-$n.json" || status=1
 done
 echo
 echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) after the runs"
