@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands/pipeline.h"
+#include "index/search_index.h"
 #include "load/source_files.h"
 #include "render/render_site.h"
 #include "write/staged_output.h"
@@ -49,6 +50,9 @@ int build_command(const CliOptions& options, std::string* base_url) {
     ro.threads = options.threads;
     EmitFile emit = [&staged](const std::string& rel, std::string_view content) { staged->write(rel, content); };
     render_site(site, ro, emit, diags);
+    SearchIndexOptions so;
+    so.threads = static_cast<unsigned>(options.threads);
+    write_search_index(site, emit, so);
 
     // The site's own static files (photos), copied as they are.
     for (const SourceFile& f : list_source_files(source, "static", {}, diags)) staged->copy(f.abs, f.rel);

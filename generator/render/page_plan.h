@@ -33,6 +33,8 @@ void plan_category_pages(const RenderContext& ctx, PagePlan& plan);
 void plan_target_pages(const RenderContext& ctx, PagePlan& plan);
 void plan_content_pages(const RenderContext& ctx, PagePlan& plan);
 void plan_not_found_page(const RenderContext& ctx, PagePlan& plan);
+// search/index.html (the index files come from index/search_index).
+void plan_search_page(const RenderContext& ctx, PagePlan& plan);
 
 // The area hierarchy two levels deep, for the home page: [{name, url, level, count, children, has_children}].
 nlohmann::json home_area_tree(const RenderContext& ctx);

@@ -18,6 +18,7 @@ namespace {
 PagePlan plan_pages(const RenderContext& ctx) {
     PagePlan plan;
     plan_home_page(ctx, plan);
+    plan_search_page(ctx, plan);
     plan_area_pages(ctx, plan);
     plan_category_pages(ctx, plan);
     plan_target_pages(ctx, plan);
