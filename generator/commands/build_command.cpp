@@ -46,6 +46,7 @@ int build_command(const CliOptions& options, std::string* base_url) {
     }
     RenderOptions ro;
     ro.theme_dir = theme_dir(source, site.config.theme);
+    ro.source_dir = source;
     ro.base_url = site.config.base_url;
     ro.threads = options.threads;
     EmitFile emit = [&staged](const std::string& rel, std::string_view content) { staged->write(rel, content); };

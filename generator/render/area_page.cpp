@@ -9,6 +9,7 @@
 #include "render/page_plan.h"
 #include "render/pagination.h"
 #include "render/record_views.h"
+#include "render/vendor_assets.h"
 
 namespace tsunagu {
 
@@ -106,16 +107,26 @@ json area_view(const RenderContext& ctx, int ix) {
     v["children"] = std::move(children);
 
     json groups = json::array();
+    bool has_points = false;  // the map is shown only for activities listed on this page
     for (const Group& g : groups_of(ctx, ix)) {
         bool inline_list = g.activities.size() <= kInlineGroup;
         json cards = json::array();
         if (inline_list)
-            for (int i : g.activities) cards.push_back(ctx.activity_cards[i]);
+            for (int i : g.activities) {
+                cards.push_back(ctx.activity_cards[i]);
+                has_points |= site.activities[i].venue.geo.present;
+            }
         groups.push_back({{"title", g.title},
                           {"count", count_text(static_cast<long long>(g.activities.size()), "件")},
                           {"activities", std::move(cards)},
                           {"more_url", inline_list ? std::string() : paged_path(group_base(a, g.slug), 1)}});
     }
+    // map.mustache reads these; map_markers also makes the cards carry data-lat / data-lon.
+    const bool with_map = ctx.map && has_points;
+    v["map_markers"] = with_map;
+    v["map"] = with_map ? json{{"id", "area-map"}, {"label", a.name + "の活動の地図"}, {"list", "area-activities"},
+                               {"skip_to", "area-activity-kinds"}, {"heading_level", 3}}
+                        : json(false);
     v["has_groups"] = !groups.empty();
     v["groups"] = std::move(groups);
     v["activity_count"] = count_text(static_cast<long long>(ctx.area_activities[ix].size()), "件");
@@ -170,6 +181,7 @@ void plan_area_pages(const RenderContext& ctx, PagePlan& plan) {
             for (Crumb& c : area_crumbs(ctx, ix, false)) frame.crumbs.push_back(std::move(c));
             json view;
             view["area"] = area_view(ctx, ix);
+            if (view["area"]["map_markers"].get<bool>()) add_map_assets(frame);
             return render_page(ctx, frame, "area", std::move(view));
         };
         plan.push_back(std::move(job));

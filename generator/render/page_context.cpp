@@ -47,6 +47,8 @@ std::string render_page(const RenderContext& ctx, const PageFrame& frame, std::s
     view["json_ld"] = frame.json_ld;
     view["link_prev"] = frame.prev_path;
     view["link_next"] = frame.next_path;
+    view["extra_css"] = frame.extra_css;
+    view["extra_js"] = frame.extra_js;
 
     json nav = ctx.nav;
     for (json& item : nav) item["current"] = item["key"] == frame.nav_key;

@@ -30,6 +30,8 @@ struct PageFrame {
     std::string root;         // link prefix; default root_prefix(path)
     bool use_root = false;    // take `root` as given (the 404 page, which is served at any depth)
     bool inline_css = false;  // embed the stylesheet: a page shown at any URL cannot rely on a link to it
+    std::vector<std::string> extra_css;  // root-relative stylesheets only this page needs (the map's leaflet.css)
+    std::vector<std::string> extra_js;   // root-relative scripts, loaded with defer in this order
 };
 
 // Renders body_template with view (plus the frame's keys), then the layout around it.

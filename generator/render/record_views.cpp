@@ -1,5 +1,7 @@
 #include "render/record_views.h"
 
+#include <cstdio>
+
 #include "render/links.h"
 #include "text/schedule_format.h"
 #include "text/wareki.h"
@@ -94,6 +96,22 @@ std::string inactive_status(const std::string& status) {
     return status == "活動中" || status.empty() ? std::string() : status;
 }
 
+// Degrees with at most 6 decimals (≈ 10 cm), trailing zeros cut: the same text on every build.
+std::string degrees_text(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6f", v);
+    std::string t = buf;
+    while (!t.empty() && t.back() == '0') t.pop_back();
+    if (!t.empty() && t.back() == '.') t.pop_back();
+    return t == "-0" ? "0" : t;
+}
+
+json map_point_view(const Venue& venue) {
+    if (!venue.geo.present) return false;
+    // A private home's point is already rounded (resolve/privacy.cpp); approx makes the map draw an area, not a pin.
+    return json{{"lat", degrees_text(venue.geo.lat)}, {"lon", degrees_text(venue.geo.lon)}, {"approx", venue.private_home}};
+}
+
 json activity_card(const Site& site, int ix) {
     const Activity& a = site.activities[ix];
     std::vector<std::string> area_names;
@@ -107,6 +125,7 @@ json activity_card(const Site& site, int ix) {
                 {"schedule", format_schedule(a.schedule)},
                 {"area_names", join_labels(area_names)},
                 {"types", join_labels(a.content_types)},
+                {"geo", map_point_view(a.venue)},
                 {"confirmed", json{{"present", false}}}};
 }
 

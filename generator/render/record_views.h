@@ -34,7 +34,12 @@ std::string join_labels(const std::vector<std::string>& labels, const char* sep 
 // "休止中" / "終了" for a status that is not 活動中, else "".
 std::string inactive_status(const std::string& status);
 
-// List items shared by many pages.
+// "35.7012": degrees as map data attributes carry them.
+std::string degrees_text(double v);
+// {lat, lon, approx} for the map view (approx: a private home's rounded point), or false without a point.
+nlohmann::json map_point_view(const Venue& venue);
+
+// List items shared by many pages. An activity card carries `geo` (map_point_view).
 nlohmann::json activity_card(const Site& site, int activity_ix);
 nlohmann::json consultation_card(const Site& site, int point_ix);
 nlohmann::json organization_card(const Site& site, int org_ix);

@@ -18,6 +18,7 @@ struct RenderContext {
     const mustache::TemplateSet* templates = nullptr;
     std::string base_url;  // absolute, ends with '/'; "" when unknown
     std::string theme_css; // assets/style.css, for pages that cannot link it relatively (404.html)
+    bool map = false;      // Leaflet was found: pages with points get the map view (vendor_assets.h)
 
     std::vector<int> activities_by_reading;
     std::vector<int> organizations_by_reading;

@@ -9,6 +9,7 @@
 #include "render/page_plan.h"
 #include "render/robots.h"
 #include "render/sitemap.h"
+#include "render/vendor_assets.h"
 #include "support/parallel.h"
 
 namespace tsunagu {
@@ -67,6 +68,11 @@ void render_site(const Site& site, const RenderOptions& options, const EmitFile&
     RenderContext ctx;
     build_render_context(ctx, site, templates, base_url, threads);
     ctx.theme_css = read_theme_file(options.theme_dir / "assets" / "style.css");
+    // The map view needs Leaflet; without it pages keep their lists and get no map at all.
+    const std::filesystem::path leaflet_dir = find_leaflet_dir(options.source_dir);
+    ctx.map = !leaflet_dir.empty();
+    if (!ctx.map && std::any_of(site.activities.begin(), site.activities.end(), [](const Activity& a) { return a.venue.geo.present; }))
+        diags.push_back(leaflet_missing_warning());
     PagePlan plan = plan_pages(ctx);
     drop_conflicts(plan, diags);
 
@@ -85,6 +91,7 @@ void render_site(const Site& site, const RenderOptions& options, const EmitFile&
     }
     emit("robots.txt", build_robots_txt(base_url));
     emit_theme_assets(options.theme_dir, emit, diags);
+    if (ctx.map) emit_leaflet(leaflet_dir, emit, diags);
 }
 
 }  // namespace tsunagu

@@ -12,6 +12,7 @@ namespace tsunagu {
 
 struct RenderOptions {
     std::filesystem::path theme_dir;  // folder with templates/ and assets/
+    std::filesystem::path source_dir; // the site's folder: its node_modules/leaflet comes first (vendor_assets.h)
     std::string base_url;             // absolute, ends with '/'; used where absolute URLs are required (sitemap, JSON-LD)
     int threads = 0;                  // 0 = all cores
 };
