@@ -1,6 +1,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "commands/build_date.h"
 #include "commands/pipeline.h"
 #include "index/search_index.h"
 #include "load/source_files.h"
@@ -49,6 +50,7 @@ int build_command(const CliOptions& options, std::string* base_url) {
     ro.source_dir = source;
     ro.base_url = site.config.base_url;
     ro.threads = options.threads;
+    ro.today = build_date(options.today);
     EmitFile emit = [&staged](const std::string& rel, std::string_view content) { staged->write(rel, content); };
     render_site(site, ro, emit, diags);
     SearchIndexOptions so;

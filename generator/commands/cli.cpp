@@ -3,6 +3,8 @@
 #include <charconv>
 #include <set>
 
+#include "model/date.h"
+
 namespace tsunagu {
 
 std::string usage_text() {
@@ -22,6 +24,8 @@ options:
   --port N         serve: ポート番号 (port, default 8080)
   --bind ADDR      serve: 待ち受けるアドレス (address, default 127.0.0.1)
   --threads N      並列数 (threads; default all cores)
+  --today DATE     build/serve: 次回の開催日を数える基準日 YYYY-MM-DD (the date pages count upcoming
+                   dates from; default TSUNAGU_TODAY, SOURCE_DATE_EPOCH, else today in Japan)
   --quiet          成功時の表示を省く (print nothing on success)
 
 exit codes: 0 成功 (ok), 1 データの誤り (errors in the data), 2 使い方の誤り (usage error)
@@ -69,6 +73,14 @@ std::optional<CliOptions> parse_cli(const std::vector<std::string>& args, std::s
             if (!need_value(i, a, o.bind)) return std::nullopt;
         } else if (a == "--port") {
             if (!need_int(i, a, o.port, 1, 65535)) return std::nullopt;
+        } else if (a == "--today") {
+            if (!need_value(i, a, o.today)) return std::nullopt;
+            const Date d = parse_iso_date(o.today);
+            if (d.day == 0 || !is_valid_date(d)) {
+                error = "--today の値 \"" + o.today + "\" が日付 (YYYY-MM-DD) ではありません (--today: \"" + o.today +
+                        "\" is not a date YYYY-MM-DD)";
+                return std::nullopt;
+            }
         } else if (a == "--threads") {
             if (!need_int(i, a, o.threads, 0, 1024)) return std::nullopt;
         } else if (!a.empty() && a[0] == '-') {
@@ -92,8 +104,8 @@ std::optional<CliOptions> parse_cli(const std::vector<std::string>& args, std::s
         error = "--port と --bind は serve だけで使えます (--port and --bind are for serve only)";
         return std::nullopt;
     }
-    if (o.command == "check" && (!o.out.empty() || !o.base_url.empty())) {
-        error = "check は --out / --base-url を使いません (check takes no --out or --base-url)";
+    if (o.command == "check" && (!o.out.empty() || !o.base_url.empty() || !o.today.empty())) {
+        error = "check は --out / --base-url / --today を使いません (check takes no --out, --base-url or --today)";
         return std::nullopt;
     }
     if (!o.base_url.empty() && o.base_url.rfind("http://", 0) != 0 && o.base_url.rfind("https://", 0) != 0) {

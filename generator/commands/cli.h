@@ -13,6 +13,7 @@ struct CliOptions {
     std::string out;              // "" = <source>/site
     std::string base_url;         // overrides site.yaml
     std::string bind = "127.0.0.1";
+    std::string today;            // --today YYYY-MM-DD: the build date pages compute 次回 from ("" = build_date.h)
     int port = 8080;
     bool help = false;
     bool version = false;

@@ -68,6 +68,7 @@ void render_site(const Site& site, const RenderOptions& options, const EmitFile&
     RenderContext ctx;
     build_render_context(ctx, site, templates, base_url, threads);
     ctx.theme_css = read_theme_file(options.theme_dir / "assets" / "style.css");
+    ctx.today = options.today;
     // The map view needs Leaflet; without it pages keep their lists and get no map at all.
     const std::filesystem::path leaflet_dir = find_leaflet_dir(options.source_dir);
     ctx.map = !leaflet_dir.empty();

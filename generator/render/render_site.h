@@ -15,6 +15,7 @@ struct RenderOptions {
     std::filesystem::path source_dir; // the site's folder: its node_modules/leaflet comes first (vendor_assets.h)
     std::string base_url;             // absolute, ends with '/'; used where absolute URLs are required (sitemap, JSON-LD)
     int threads = 0;                  // 0 = all cores
+    Date today;                       // the build date: activity pages list upcoming dates from it (build_date.h)
 };
 
 // Renders every page of a resolved, checked site. Problems found while rendering (a template
