@@ -1,11 +1,13 @@
 // activities/ID.html: everything a resident needs to decide and to go — when, where, cost,
 // who it is for, how to get in touch — with schema.org JSON-LD for other directories.
+#include "index/schedule_json.h"
 #include "model/taxonomy.h"
 #include "render/json_ld.h"
 #include "render/links.h"
 #include "render/markdown_section.h"
 #include "render/page_plan.h"
 #include "render/record_views.h"
+#include "text/occurrences.h"
 #include "text/schedule_format.h"
 
 namespace tsunagu {
@@ -27,6 +29,29 @@ json photos_view(const std::vector<Photo>& photos) {
         out.push_back({{"src", "static/" + url_path_escape(p.src)}, {"alt", p.alt}, {"credit", p.credit}});
     }
     return out;
+}
+
+// 開催予定: the next dates as of the build date, and the schedule as JSON so
+// assets/js/schedule.js can recompute them from the visitor's today (a static list goes stale).
+// Absent for a paused or ended activity, a schedule that names no dates, or no build date.
+json next_dates_view(const RenderContext& ctx, const Activity& a) {
+    constexpr size_t kShown = 5;
+    constexpr long kHorizonDays = 400;  // as far as next_occurrence looks
+    json v = {{"present", false}};
+    if (ctx.today.empty() || a.status == "休止中" || a.status == "終了") return v;
+    json encoded = schedule_json(a.schedule);
+    if (encoded.is_null()) return v;
+    const std::vector<Occurrence> found = occurrences(a.schedule, ctx.today, add_days(ctx.today, kHorizonDays), kShown);
+    if (found.empty()) return v;
+    json dates = json::array();
+    for (const Occurrence& o : found) dates.push_back({{"iso", to_iso(o.date)}, {"text", format_next(o)}});
+    v["present"] = true;
+    v["json"] = encoded.dump();
+    v["count"] = kShown;
+    v["next"] = format_next(found.front());
+    v["dates"] = std::move(dates);
+    v["as_of"] = to_japanese(ctx.today) + "時点";
+    return v;
 }
 
 json activity_view(const RenderContext& ctx, int ix) {
@@ -51,6 +76,7 @@ json activity_view(const RenderContext& ctx, int ix) {
     v["schedule"] = format_schedule(a.schedule);
     v["schedule_note"] = a.schedule.note;
     v["schedule_present"] = !a.schedule.empty();
+    v["next_dates"] = next_dates_view(ctx, a);
 
     v["venue"] = venue_view(a.venue);
 
