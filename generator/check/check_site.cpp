@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "check/difficulty_check.h"
 #include "model/taxonomy.h"
 
 namespace tsunagu {
@@ -47,7 +48,7 @@ void check_page_names(const Site& site, Diagnostics& diags) {
     // Top-level names the site generates itself; a content page may not take them.
     static const std::set<std::string> reserved = {"index", "404", "sitemap", "robots", "search", "activities",
                                                    "organizations", "consultation", "areas", "categories", "targets",
-                                                   "assets", "static", "opendata"};
+                                                   "assets", "static", "opendata", "komarigoto"};
     std::set<std::string> seen;
     for (const ContentPage& p : site.pages) {
         const std::string top = p.slug.substr(0, p.slug.find('/'));
@@ -69,6 +70,7 @@ void check_site(const Site& site, Diagnostics& diags) {
     check_area_levels(site, diags);
     check_municipality(site, diags);
     check_page_names(site, diags);
+    check_difficulties(site, diags);
 }
 
 }  // namespace tsunagu

@@ -164,6 +164,17 @@ void FieldReader::texts(const char* key, std::vector<std::string>& out, Need nee
     missing_if_empty(key, out.empty(), need);
 }
 
+void FieldReader::texts(const char* key, std::vector<std::string>& out, RecordMeta& meta, Need need) {
+    for (const YAML::Node& e : scalar_items(key, "文字のリスト", "a list of text")) {
+        std::string t = trim(e.Scalar());
+        if (t.empty()) continue;
+        const SourcePos p = node_pos(e, file_, line_offset_);
+        meta.field_pos.push_back(FieldPos{key, static_cast<int>(out.size()), p.line, p.column});
+        out.push_back(std::move(t));
+    }
+    missing_if_empty(key, out.empty(), need);
+}
+
 void FieldReader::integer(const char* key, std::optional<long long>& out, long long min, long long max) {
     if (auto n = scalar_value(key, "整数", "a whole number")) {
         auto v = parse_integer(n->Scalar());

@@ -31,6 +31,8 @@ public:
 
     void text(const char* key, std::string& out, Need need = Need::optional);
     void texts(const char* key, std::vector<std::string>& out, Need need = Need::optional);
+    // texts that later stages compare with other records: each element's position is kept in meta.
+    void texts(const char* key, std::vector<std::string>& out, RecordMeta& meta, Need need = Need::optional);
     void integer(const char* key, std::optional<long long>& out, long long min, long long max);
     void integer(const char* key, std::optional<int>& out, int min, int max);
     void boolean(const char* key, bool& out);

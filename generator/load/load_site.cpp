@@ -5,6 +5,7 @@
 #include "load/field_reader.h"
 #include "load/record_readers.h"
 #include "load/source_files.h"
+#include "load/synonyms.h"
 #include "load/yaml_file.h"
 #include "support/parallel.h"
 #include "text/codes.h"
@@ -189,6 +190,9 @@ Site load_site(const fs::path& source_dir, Diagnostics& diags, const LoadOptions
                                           read_activity, diags, threads);
     site.consultation_points = read_kind<ConsultationPoint>(
         list_source_files(source_dir, "data/consultation", kDataExts, diags), read_consultation_point, diags, threads);
+    site.difficulties = read_kind<Difficulty>(list_source_files(source_dir, "data/difficulties", kDataExts, diags),
+                                              read_difficulty, diags, threads);
+    site.synonyms = load_synonyms(source_dir, diags);
 
     const auto pages = list_source_files(source_dir, "content", {".md"}, diags);
     std::vector<std::optional<ContentPage>> loaded(pages.size());

@@ -204,6 +204,29 @@ ConsultationPoint read_consultation_point(FieldReader& r) {
     return c;
 }
 
+Difficulty read_difficulty(FieldReader& r) {
+    Difficulty d;
+    r.meta_fields(d.meta);
+    r.text("title", d.title, Need::required);
+    r.reading("reading", d.reading);
+    r.text("description", d.description);
+    r.term_list("content_types", Vocabulary::content_type, d.content_types);
+    r.term_list("target_people", Vocabulary::target_people, d.target_people);
+    // Free words, matched against the site's consultation points by the check stage (positions kept for it).
+    r.texts("topics", d.topics, d.meta);
+    r.texts("consultation_types", d.consultation_types, d.meta);
+    r.texts("search_words", d.search_words);
+    std::optional<int> order;
+    r.integer("order", order, -100000, 100000);
+    d.order = order.value_or(0);
+    r.finish();
+    if (d.content_types.empty() && d.topics.empty() && d.consultation_types.empty() && !d.title.empty())
+        r.diags().push_back(make_warning("difficulty.empty", r.pos(),
+                                         "困りごと「" + d.title + "」から案内する先がありません（content_types か topics か consultation_types を書いてください）",
+                                         "difficulty \"" + d.title + "\" leads nowhere: give content_types, topics or consultation_types"));
+    return d;
+}
+
 SiteConfig read_site_config(FieldReader& r) {
     SiteConfig c;
     c.pos = r.pos();

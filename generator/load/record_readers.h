@@ -11,6 +11,7 @@ Area read_area(FieldReader& r);
 Organization read_organization(FieldReader& r);
 Activity read_activity(FieldReader& r);
 ConsultationPoint read_consultation_point(FieldReader& r);
+Difficulty read_difficulty(FieldReader& r);
 SiteConfig read_site_config(FieldReader& r);
 
 }  // namespace tsunagu

@@ -193,6 +193,28 @@ struct ConsultationPoint {
     std::vector<int> areas_covered_ix;
 };
 
+// A set of words residents use for the same thing (子ども/こども/子供; 地域包括支援センター/包括/熟年相談室).
+// Read from data/synonyms.yaml; the search index expands a query with its group.
+struct SynonymGroup {
+    SourcePos pos;
+    std::vector<std::string> terms;
+};
+
+// A difficulty a resident starts from (生活のしづらさ), mapped to the activity types and
+// consultation points that help: residents describe a problem, not a service type.
+struct Difficulty {
+    RecordMeta meta;
+    std::string title;          // 親が認知症かもしれない
+    std::string reading;
+    std::string description;    // Markdown: who this is for, first steps
+    std::vector<std::string> content_types;       // content_type labels of helpful activities
+    std::vector<std::string> target_people;       // target_people labels (optional narrowing)
+    std::vector<std::string> topics;              // ConsultationPoint.topics that match
+    std::vector<std::string> consultation_types;  // ConsultationPoint.generic_type values
+    std::vector<std::string> search_words;        // words for the search box link
+    int order = 0;
+};
+
 // A Markdown page from content/.
 struct ContentPage {
     SourcePos pos;

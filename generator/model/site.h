@@ -29,6 +29,8 @@ struct Site {
     std::vector<Activity> activities;
     std::vector<ConsultationPoint> consultation_points;
     std::vector<ContentPage> pages;
+    std::vector<SynonymGroup> synonyms;      // data/synonyms.yaml, in file order
+    std::vector<Difficulty> difficulties;    // 困りごと; resolve sorts them by order, then id
 
     // resolve: id → index
     std::unordered_map<std::string, int> area_by_id;

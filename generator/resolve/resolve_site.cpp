@@ -117,6 +117,10 @@ void resolve_site(Site& site, Diagnostics& diags) {
     sort_and_dedupe(site.organizations, "団体", "organization", diags);
     sort_and_dedupe(site.activities, "活動", "activity", diags);
     sort_and_dedupe(site.consultation_points, "相談窓口", "consultation point", diags);
+    sort_and_dedupe(site.difficulties, "困りごと", "difficulty", diags);
+    // The order people see them in: by `order`, then (sorted above) by id.
+    std::stable_sort(site.difficulties.begin(), site.difficulties.end(),
+                     [](const Difficulty& a, const Difficulty& b) { return a.order < b.order; });
 
     site.area_by_id = index_by_id(site.areas);
     site.organization_by_id = index_by_id(site.organizations);
