@@ -1,5 +1,5 @@
-// index.html: the ways in — by area, by kind of activity, by who it is for, where to ask, who
-// runs it — and what was confirmed most recently.
+// index.html: the ways in — by difficulty (困りごと), by area, by kind of activity, by who it is
+// for, where to ask, who runs it — and what was confirmed most recently.
 #include <algorithm>
 #include <numeric>
 
@@ -14,6 +14,7 @@ namespace {
 
 constexpr size_t kRecent = 10;
 constexpr size_t kHomeConsultation = 12;  // more than this: link to the full list instead
+constexpr size_t kHomeDifficulties = 12;  // 困りごと shown near the top; the rest on komarigoto/index.html
 
 std::vector<int> recently_confirmed(const Site& site) {
     std::vector<int> ixs;
@@ -41,6 +42,8 @@ std::string render_home(const RenderContext& ctx) {
     view["intro"] = site.config.description;
     view["children"] = home_area_tree(ctx);  // the area_tree partial walks "children"
     view["has_children"] = !view["children"].empty();
+    view["difficulties"] = difficulty_links(ctx, kHomeDifficulties);
+    view["has_difficulties"] = !view["difficulties"].empty();
     view["categories"] = category_counts(ctx);
     view["targets"] = target_counts(ctx);
     json points = json::array();

@@ -11,6 +11,7 @@ const std::vector<std::string>& required_templates() {
         "layout",       "home",       "activity",   "organization", "consultation", "consultation_index",
         "organization_index",
         "area",         "area_index", "activity_list", "category_index", "target_index", "content", "not_found",
+        "difficulty",   "difficulty_index",
         "search",
     };
     return names;

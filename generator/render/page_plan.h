@@ -2,6 +2,7 @@
 // the path-conflict check need the whole list, and a flat list renders evenly in parallel.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -32,6 +33,8 @@ void plan_area_pages(const RenderContext& ctx, PagePlan& plan);
 void plan_category_pages(const RenderContext& ctx, PagePlan& plan);
 void plan_target_pages(const RenderContext& ctx, PagePlan& plan);
 void plan_content_pages(const RenderContext& ctx, PagePlan& plan);
+// komarigoto/index.html and komarigoto/ID.html (困りごとから探す); nothing when the site has no difficulties.
+void plan_difficulty_pages(const RenderContext& ctx, PagePlan& plan);
 void plan_not_found_page(const RenderContext& ctx, PagePlan& plan);
 // search/index.html (the index files come from index/search_index).
 void plan_search_page(const RenderContext& ctx, PagePlan& plan);
@@ -42,6 +45,8 @@ nlohmann::json home_area_tree(const RenderContext& ctx);
 // [{label, url, count}] per content type / target group, in taxonomy order.
 nlohmann::json category_counts(const RenderContext& ctx);
 nlohmann::json target_counts(const RenderContext& ctx);
+// [{title, url}] of the site's difficulties in their order, at most limit of them.
+nlohmann::json difficulty_links(const RenderContext& ctx, size_t limit = SIZE_MAX);
 
 // A paginated list of activities (template activity_list): BASE.html, BASE-2.html …
 struct ActivityList {

@@ -24,6 +24,7 @@ PagePlan plan_pages(const RenderContext& ctx) {
     plan_category_pages(ctx, plan);
     plan_target_pages(ctx, plan);
     plan_consultation_pages(ctx, plan);
+    plan_difficulty_pages(ctx, plan);
     plan_activity_pages(ctx, plan);
     plan_organization_index_pages(ctx, plan);  // before the organization pages: an id "index" loses
     plan_organization_pages(ctx, plan);

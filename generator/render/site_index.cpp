@@ -146,6 +146,7 @@ void build_render_context(RenderContext& ctx, const Site& site, const mustache::
     };
     nav_item("home", "ホーム", "index.html");
     nav_item("search", "検索", "search/index.html");
+    if (!site.difficulties.empty()) nav_item("komarigoto", "困りごとから探す", "komarigoto/index.html");
     nav_item("areas", "地域から探す", "areas/index.html");
     nav_item("categories", "活動の種類から探す", "categories/index.html");
     nav_item("targets", "対象から探す", "targets/index.html");
