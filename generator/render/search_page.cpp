@@ -4,6 +4,7 @@
 
 #include "model/taxonomy.h"
 #include "render/page_plan.h"
+#include "render/vendor_assets.h"
 
 namespace tsunagu {
 
@@ -36,7 +37,8 @@ std::string render_search(const RenderContext& ctx) {
     frame.description = "活動・居場所・相談窓口を名前や読みがな、種類、地域、曜日でさがせます";
     frame.nav_key = "search";
     frame.crumbs = {};
-    frame.extra_js = {"assets/js/tokenizer.js", "assets/js/schedule.js", "assets/js/search.js"};
+    if (ctx.map) add_map_assets(frame);  // the 地図でも表示 switch; the list never depends on it
+    for (const char* js : {"assets/js/tokenizer.js", "assets/js/schedule.js", "assets/js/search.js"}) frame.extra_js.push_back(js);
     json view;
     view["content_types"] = vocabulary_view(Vocabulary::content_type);
     view["forms"] = vocabulary_view(Vocabulary::form);

@@ -465,8 +465,12 @@
     const described = await describe(current.m, current.ordered.slice(0, Math.max(shown, PAGE)), current.today);
     const points = described.filter((r) => r.lat !== undefined)
       .map((r) => ({ lat: r.lat, lon: r.lon, title: r.title, url: root + r.url, approximate: r.approximate, label: r.categories }));
-    if (mapHandle) mapHandle.update(points);
-    else mapHandle = window.tsunaguMap.render(box, points, {});
+    if (mapHandle) {
+      mapHandle.update(points);
+      if (mapHandle.map && mapHandle.map.invalidateSize) mapHandle.map.invalidateSize();  // it was hidden
+    } else {
+      mapHandle = window.tsunaguMap.render(box, points, {});
+    }
   }
 
   async function refresh() {
