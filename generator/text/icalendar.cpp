@@ -122,6 +122,27 @@ struct RuleDates {
     bool on(const Date& d) const { return held_on(only, d); }
 };
 
+// A necessary condition for RuleDates::on, from the weekday and day of month alone (no holiday
+// lookup): it only skips days, RuleDates::on still decides.
+bool may_fall_on(const Recurrence& r, const Date& d) {
+    if (r.months != 0 && !((r.months >> (d.month - 1)) & 1u)) return false;
+    switch (r.kind) {
+    case RecurrenceKind::weekly:
+    case RecurrenceKind::monthly_nth_weekday:
+        return r.weekdays & weekday_bit(day_of_week(d));
+    case RecurrenceKind::every_n_weeks: {
+        const uint8_t bits = r.weekdays != 0 ? r.weekdays : weekday_bit(day_of_week(r.anchor));
+        return bits & weekday_bit(day_of_week(d));
+    }
+    case RecurrenceKind::monthly_day:
+        for (int n : r.month_days)
+            if (n == d.day || (n == -1 && d.day == days_in_month(d.year, d.month))) return true;
+        return false;
+    default:
+        return true;
+    }
+}
+
 Date start_day(const Activity& a) {
     const Schedule& s = a.schedule;
     if (!s.valid_from.empty()) return first_day(s.valid_from);
@@ -192,16 +213,58 @@ void append_ical_line(std::string& out, const std::string& line) {
     } while (pos < line.size());
 }
 
-std::string activity_icalendar(const Activity& a, const std::string& url,
-                               const std::string& prodid_host) {
-    const std::string host = strip_controls(prodid_host);
-    std::string out;
+namespace {
+
+// The first day on or after `start` (and not after `until`) that the rule's RRULE produces;
+// empty when there is none within ~30 years. Shared by the writer and activity_has_events so
+// "has a feed" and "writes an event" cannot disagree.
+Date first_rule_date(const RuleDates& own, const Date& start, const Date& until) {
+    const Recurrence& plain = own.only.rules.front();
+    for (long i = 0; i <= kFirstDateSearchDays; ++i) {
+        const Date d = add_days(start, i);
+        if (!until.empty() && until < d) break;
+        if (may_fall_on(plain, d) && own.on(d)) return d;
+    }
+    return Date{};
+}
+
+// Whether the schedule as a whole can give events (see the header on what gives none).
+bool schedule_emits(const Activity& a) {
+    const Schedule& s = a.schedule;
+    return s.understood && s.school_breaks == 0 && full_date(start_day(a));
+}
+
+Date until_of(const Schedule& s) { return s.valid_until.empty() ? Date{} : last_day(s.valid_until); }
+
+}  // namespace
+
+void append_calendar_begin(std::string& out, const std::string& prodid_host, const std::string& name) {
     append_ical_line(out, "BEGIN:VCALENDAR");
     append_ical_line(out, "VERSION:2.0");
-    append_ical_line(out, "PRODID:-//tsunagu//" + ical_escape_text(host) + "//JA");
+    append_ical_line(out, "PRODID:-//tsunagu//" + ical_escape_text(strip_controls(prodid_host)) + "//JA");
     append_ical_line(out, "CALSCALE:GREGORIAN");
+    if (!name.empty()) {
+        // NAME is RFC 7986; X-WR-CALNAME is what Apple and Google calendars read instead.
+        append_ical_line(out, "NAME:" + ical_escape_text(name));
+        append_ical_line(out, "X-WR-CALNAME:" + ical_escape_text(name));
+    }
     append_vtimezone(out);
+}
 
+void append_calendar_end(std::string& out) { append_ical_line(out, "END:VCALENDAR"); }
+
+bool activity_has_events(const Activity& a) {
+    if (!schedule_emits(a)) return false;
+    const Date start = start_day(a);
+    const Date until = until_of(a.schedule);
+    for (const Recurrence& r : a.schedule.rules)
+        if (recurrence_computable(r) && !first_rule_date(RuleDates(r), start, until).empty()) return true;
+    return false;
+}
+
+size_t append_activity_events(std::string& out, const Activity& a, const std::string& url,
+                              const std::string& uid_host) {
+    const std::string host = strip_controls(uid_host);
     const Schedule& s = a.schedule;
     const std::string dtstamp = a.meta.last_confirmed.empty()
                                     ? std::string("19700101T000000Z")
@@ -213,9 +276,10 @@ std::string activity_icalendar(const Activity& a, const std::string& url,
     if (!a.summary.empty()) description += (description.empty() ? "" : "\n") + a.summary;
 
     const Date start = start_day(a);
-    const Date until = s.valid_until.empty() ? Date{} : last_day(s.valid_until);
-    const bool emit = s.understood && s.school_breaks == 0 && full_date(start);
+    const Date until = until_of(s);
+    const bool emit = schedule_emits(a);
 
+    size_t written = 0;
     int n = 0;  // numbers every (rule × time range) pair, emitted or not, so UIDs stay stable
     for (size_t ri = 0; ri < s.rules.size(); ++ri) {
         const Recurrence& r = s.rules[ri];
@@ -228,26 +292,26 @@ std::string activity_icalendar(const Activity& a, const std::string& url,
             // No start time (〜12:00 or none): the day is known, the hour is not.
             const bool all_day = t.start < 0;
 
-            Date first;
-            for (long i = 0; i <= kFirstDateSearchDays; ++i) {
-                const Date d = add_days(start, i);
-                if (!until.empty() && until < d) break;
-                if (own.on(d)) { first = d; break; }
-            }
+            const Date first = first_rule_date(own, start, until);
             if (first.empty()) continue;
 
             Date window_end = add_days(first, kClosureWindowDays - 1);
             if (!until.empty() && until < window_end) window_end = until;
-            // Which days the whole schedule holds at this time, within the window.
-            std::vector<Date> held;
-            for (const Occurrence& o : occurrences(s, first, window_end, static_cast<size_t>(-1)))
-                if (o.time == t) held.push_back(o.date);
-            auto is_held = [&](const Date& d) { return std::binary_search(held.begin(), held.end(), d); };
+            // Whether the whole schedule holds this time on `d`.
+            auto is_held = [&](const Date& d) {
+                for (const Occurrence& o : occurrences(s, d, d, static_cast<size_t>(-1)))
+                    if (o.time == t) return true;
+                return false;
+            };
 
+            // Each held_on costs a holiday lookup, so only the days the rule may fall on are
+            // asked (and every day only for 土日祝 rules, whose 祝 days can be any weekday).
             std::vector<Date> exdates, rdates;
             for (long day = days_from_civil(first); day <= days_from_civil(window_end); ++day) {
                 const Date d = civil_from_days(day);
-                const bool rule_day = own.on(d);
+                const bool candidate = may_fall_on(r, d);
+                if (!candidate && !r.holidays) continue;
+                const bool rule_day = candidate && own.on(d);
                 if (rule_day && !is_held(d)) exdates.push_back(d);
                 // 土日祝: the 祝 days the RRULE does not produce.
                 if (!rule_day && r.holidays && is_national_holiday(d) && is_held(d) &&
@@ -290,9 +354,18 @@ std::string activity_icalendar(const Activity& a, const std::string& url,
             if (!description.empty()) append_ical_line(out, "DESCRIPTION:" + ical_escape_text(description));
             if (!url.empty()) append_ical_line(out, "URL:" + strip_controls(url));
             append_ical_line(out, "END:VEVENT");
+            ++written;
         }
     }
-    append_ical_line(out, "END:VCALENDAR");
+    return written;
+}
+
+std::string activity_icalendar(const Activity& a, const std::string& url,
+                               const std::string& prodid_host) {
+    std::string out;
+    append_calendar_begin(out, prodid_host);
+    append_activity_events(out, a, url, prodid_host);
+    append_calendar_end(out);
     return out;
 }
 

@@ -15,6 +15,7 @@
 // re-confirmed. extra_dates are RDATEs of the first rule's events (they take its times).
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "model/records.h"
@@ -25,6 +26,21 @@ namespace tsunagu {
 // `url` is the activity's page; `prodid_host` names the site (PRODID and UID domain).
 std::string activity_icalendar(const Activity& a, const std::string& url,
                                const std::string& prodid_host);
+
+// The pieces activity_icalendar is made of, so one calendar can hold the events of many
+// activities (an area's feed). A VEVENT's UID depends only on the activity and its rule, so the
+// same event has the same UID in every feed it appears in.
+//
+// BEGIN:VCALENDAR, VERSION, PRODID, CALSCALE, the calendar's display name (NAME and
+// X-WR-CALNAME, when `name` is not empty) and the Asia/Tokyo VTIMEZONE the events refer to.
+void append_calendar_begin(std::string& out, const std::string& prodid_host, const std::string& name = "");
+void append_calendar_end(std::string& out);
+// Appends the activity's VEVENTs (possibly none); returns how many. An empty `url` leaves out URL.
+size_t append_activity_events(std::string& out, const Activity& a, const std::string& url,
+                              const std::string& uid_host);
+// Whether append_activity_events writes at least one VEVENT, without computing the closures
+// (cheap enough to ask for every page that might link a feed).
+bool activity_has_events(const Activity& a);
 
 // TEXT value escaping (RFC 5545 §3.3.11): \ ; , and newlines (CR LF, LF, CR → \n).
 std::string ical_escape_text(const std::string& s);
