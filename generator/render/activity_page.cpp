@@ -2,6 +2,7 @@
 // who it is for, how to get in touch — with schema.org JSON-LD for other directories.
 #include "index/schedule_json.h"
 #include "model/taxonomy.h"
+#include "render/calendar_files.h"
 #include "render/json_ld.h"
 #include "render/links.h"
 #include "render/markdown_section.h"
@@ -77,6 +78,8 @@ json activity_view(const RenderContext& ctx, int ix) {
     v["schedule_note"] = a.schedule.note;
     v["schedule_present"] = !a.schedule.empty();
     v["next_dates"] = next_dates_view(ctx, a);
+    // Only when the feed exists: a stopped activity or an unreadable schedule has none.
+    v["calendar_url"] = activity_has_calendar(a) ? activity_calendar_path(a.meta.id) : std::string();
 
     v["venue"] = venue_view(a.venue);
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "model/taxonomy.h"
+#include "render/calendar_files.h"
 #include "render/links.h"
 #include "render/markdown_section.h"
 #include "render/page_plan.h"
@@ -130,6 +131,10 @@ json area_view(const RenderContext& ctx, int ix) {
     v["has_groups"] = !groups.empty();
     v["groups"] = std::move(groups);
     v["activity_count"] = count_text(static_cast<long long>(ctx.area_activities[ix].size()), "件");
+    // areas/ID.ics is written for every area; linked only when it holds an event (stops at the first).
+    const bool has_events = std::any_of(ctx.area_activities[ix].begin(), ctx.area_activities[ix].end(),
+                                        [&](int i) { return activity_has_calendar(site.activities[i]); });
+    v["calendar_url"] = has_events ? area_calendar_path(a.meta.id) : std::string();
 
     json points = json::array();
     for (int p : ctx.area_consultation[ix]) points.push_back(ctx.consultation_cards[p]);

@@ -26,6 +26,7 @@ PagePlan plan_pages(const RenderContext& ctx) {
     plan_consultation_pages(ctx, plan);
     plan_difficulty_pages(ctx, plan);
     plan_activity_pages(ctx, plan);
+    plan_calendar_files(ctx, plan);
     plan_organization_index_pages(ctx, plan);  // before the organization pages: an id "index" loses
     plan_organization_pages(ctx, plan);
     plan_content_pages(ctx, plan);

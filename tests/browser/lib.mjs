@@ -22,6 +22,7 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp',
   '.gif': 'image/gif', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff', '.pdf': 'application/pdf',
   '.webmanifest': 'application/manifest+json', '.geojson': 'application/geo+json', '.csv': 'text/csv; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
 };
 
 // Serves ROOT under the URL prefix PREFIX ('/' or '/sub/path/'), so tests also cover a site that

@@ -1,11 +1,17 @@
 // iCalendar output for one activity: exact property lines for each rule kind, closures as
 // EXDATEs, and the RFC 5545 framing (CRLF, 75-octet folding on UTF-8 boundaries, escaping).
+// Then the feeds of a rendered site: activities/ID.ics and the area calendars that gather the
+// events of every activity in an area and the areas inside it.
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
+#include "render/calendar_files.h"
+#include "render/render_site.h"
 #include "text/holidays.h"
 #include "text/icalendar.h"
 #include "text/schedule_parse.h"
@@ -278,4 +284,222 @@ TEST_CASE("BEGIN/END balanced and output deterministic") {
         CHECK_MESSAGE(balanced, s);
         CHECK_MESSAGE(stack.empty(), s);
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendars of many activities (area feeds) and the files the render stage writes.
+
+namespace {
+
+std::vector<std::string> uids(const std::vector<std::string>& lines) {
+    std::vector<std::string> out;
+    for (const auto& l : starting(lines, "UID:")) out.push_back(l.substr(4));
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::string events_of(const Activity& a, const std::string& url = "https://example.org/a/act/") {
+    std::string out;
+    append_activity_events(out, a, url, "example.org");
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("activity_icalendar is the calendar frame around the activity's events") {
+    Activity a = activity("毎月第2・第4土曜 10:00〜12:00（祝日は休み）");
+    std::string composed;
+    append_calendar_begin(composed, "example.org");
+    CHECK(append_activity_events(composed, a, "https://example.org/a/act/", "example.org") == 1);
+    append_calendar_end(composed);
+    CHECK(composed == ics(a));
+
+    // A display name for calendar apps: RFC 7986 NAME and the X-WR-CALNAME most apps read.
+    std::string named;
+    append_calendar_begin(named, "example.org", "北地区の活動の予定, 2026");
+    append_calendar_end(named);
+    auto lines = unfolded(named);
+    CHECK(has(lines, "NAME:北地区の活動の予定\\, 2026"));
+    CHECK(has(lines, "X-WR-CALNAME:北地区の活動の予定\\, 2026"));
+    CHECK(count_events(lines) == 0);
+    CHECK(lines.back() == "END:VCALENDAR");
+}
+
+TEST_CASE("activity_has_events agrees with the events written") {
+    for (const char* s : {"毎週水曜 10:00〜12:00", "毎月第2・第4土曜 10:00〜12:00（祝日は休み）", "毎日 7:00〜8:00（年末年始は休み）",
+                          "毎月15日", "毎月末日", "月1回不定期", "10時〜12時", "不定期", "夏休みの平日 10:00〜12:00"}) {
+        CAPTURE(s);
+        Activity a = activity(s);
+        std::string sink;
+        CHECK(activity_has_events(a) == (append_activity_events(sink, a, "", "x") > 0));
+    }
+    // Valid until before the first date: a rule with no date left gives no event.
+    Activity over = activity("毎週水曜 10:00〜12:00");
+    over.schedule.valid_from = D("2026-04-02");
+    over.schedule.valid_until = D("2026-04-07");
+    CHECK_FALSE(activity_has_events(over));
+    CHECK(count_events(unfolded(ics(over))) == 0);
+    over.schedule.valid_until = D("2026-04-08");
+    CHECK(activity_has_events(over));
+    CHECK(count_events(unfolded(ics(over))) == 1);
+
+    // Stopped activities get no feed whatever their schedule.
+    Activity paused = activity("毎週水曜 10:00〜12:00");
+    CHECK(activity_has_calendar(paused));
+    paused.status = "休止中";
+    CHECK_FALSE(activity_has_calendar(paused));
+    paused.status = "終了";
+    CHECK_FALSE(activity_has_calendar(paused));
+    paused.status = "活動中";
+    CHECK(activity_has_calendar(paused));
+}
+
+TEST_CASE("an area calendar: one frame, one time zone, each activity's events with its own UIDs") {
+    Activity salon = activity("毎週水曜 10:00〜12:00");
+    salon.meta.id = "salon";
+    Activity meal = activity("毎月第1・第3土曜 11:30〜13:00");
+    meal.schedule.rules.at(0).times.push_back(TimeRange{840, 900});  // two events: meal-1, meal-2
+    meal.meta.id = "meal";
+    meal.name = "こども食堂";
+    std::string area;
+    append_calendar_begin(area, "example.org", "北地区");
+    area += events_of(salon);
+    area += events_of(meal);
+    append_calendar_end(area);
+    auto lines = unfolded(area);
+    CHECK(std::count(lines.begin(), lines.end(), "BEGIN:VCALENDAR") == 1);
+    CHECK(std::count(lines.begin(), lines.end(), "BEGIN:VTIMEZONE") == 1);
+    // The same event has the same UID in the activity's own feed and in the area's.
+    std::vector<std::string> own = uids(unfolded(ics(salon)));
+    std::vector<std::string> meals = uids(unfolded(ics(meal)));
+    own.insert(own.end(), meals.begin(), meals.end());
+    std::sort(own.begin(), own.end());
+    CHECK(uids(lines) == own);
+    CHECK(std::adjacent_find(own.begin(), own.end()) == own.end());  // unique within the calendar
+    CHECK(count_events(lines) == own.size());
+    CHECK(has(lines, "UID:salon-1@example.org"));
+    CHECK(has(lines, "UID:meal-1@example.org"));
+    CHECK(has(lines, "UID:meal-2@example.org"));
+    CHECK(count_events(lines) == 3);
+}
+
+namespace {
+
+Area area(const char* id, const char* name, int parent, std::vector<int> children) {
+    Area a;
+    a.meta.id = id;
+    a.name = name;
+    a.reading = name;
+    a.level = parent < 0 ? "市区町村" : "地区";
+    a.parent_ix = parent;
+    a.depth = parent < 0 ? 0 : 1;
+    a.children_ix = std::move(children);
+    return a;
+}
+
+Activity listed(const char* id, const char* schedule, std::vector<int> areas_ix, const char* status = "活動中") {
+    Activity a = activity(schedule);
+    a.meta.id = id;
+    a.name = std::string("活動 ") + id;
+    a.reading = id;
+    a.status = status;
+    a.content_types = {"交流・サロン"};
+    a.areas_ix = std::move(areas_ix);
+    return a;
+}
+
+// city ⊃ east, west. "both" is in east and west; paused and irregular have no feed.
+Site calendar_site(const std::string& base_url) {
+    Site s;
+    s.config.title = "テスト市";
+    s.config.base_url = base_url;
+    s.areas = {area("city", "テスト市", -1, {1, 2}), area("east", "東地区", 0, {}), area("west", "西地区", 0, {})};
+    s.areas[1].parent = s.areas[2].parent = "city";
+    s.root_areas = {0};
+    s.activities = {listed("weekly", "毎週水曜 10:00〜12:00", {1}), listed("monthly", "毎月第2土曜 13:00〜15:00", {2}),
+                    listed("paused", "毎週金曜 10:00〜12:00", {1}, "休止中"), listed("irregular", "月1回不定期", {1}),
+                    listed("both", "毎月15日", {1, 2})};
+    for (Activity& a : s.activities)
+        for (int ix : a.areas_ix) a.areas.push_back(s.areas[ix].meta.id);
+    for (size_t i = 0; i < s.areas.size(); ++i) s.area_by_id[s.areas[i].meta.id] = static_cast<int>(i);
+    for (size_t i = 0; i < s.activities.size(); ++i) s.activity_by_id[s.activities[i].meta.id] = static_cast<int>(i);
+    return s;
+}
+
+std::map<std::string, std::string> render_files(const Site& site) {
+    std::map<std::string, std::string> files;
+    std::mutex m;
+    RenderOptions options;
+    options.theme_dir = std::string(TSUNAGU_SOURCE_DIR) + "/themes/default";
+    options.threads = 2;
+    Diagnostics diags;
+    render_site(site, options,
+                [&](const std::string& path, std::string_view content) {
+                    std::lock_guard<std::mutex> lock(m);
+                    files[path] = std::string(content);
+                },
+                diags);
+    for (const Diagnostic& d : diags) CHECK_MESSAGE(d.severity != Severity::error, d.code, ": ", d.en);
+    return files;
+}
+
+}  // namespace
+
+TEST_CASE("render: activity and area feeds, their UIDs, links and the sitemap") {
+    auto files = render_files(calendar_site("https://example.org/test/"));
+    for (const char* f : {"activities/weekly.ics", "activities/monthly.ics", "activities/both.ics", "areas/city.ics",
+                          "areas/east.ics", "areas/west.ics"}) {
+        CAPTURE(f);
+        CHECK(files.count(f) == 1);
+    }
+    CHECK(files.count("activities/paused.ics") == 0);     // 休止中: no feed
+    CHECK(files.count("activities/irregular.ics") == 0);  // no computable date
+
+    using V = std::vector<std::string>;
+    CHECK(uids(unfolded(files["areas/east.ics"])) == V{"both-1@example.org", "weekly-1@example.org"});
+    CHECK(uids(unfolded(files["areas/west.ics"])) == V{"both-1@example.org", "monthly-1@example.org"});
+    // The root holds each event once, even that of an activity in two of its areas.
+    CHECK(uids(unfolded(files["areas/city.ics"])) == V{"both-1@example.org", "monthly-1@example.org", "weekly-1@example.org"});
+    CHECK(uids(unfolded(files["activities/both.ics"])) == V{"both-1@example.org"});
+
+    // An event is the same bytes in every feed it appears in.
+    const std::string& own = files["activities/weekly.ics"];
+    const std::string event = own.substr(own.find("BEGIN:VEVENT"), own.find("END:VCALENDAR") - own.find("BEGIN:VEVENT"));
+    CHECK(files["areas/east.ics"].find(event) != std::string::npos);
+    CHECK(files["areas/city.ics"].find(event) != std::string::npos);
+
+    auto east = unfolded(files["areas/east.ics"]);
+    CHECK(has(east, "URL:https://example.org/test/activities/weekly.html"));
+    CHECK(has(east, "PRODID:-//tsunagu//example.org//JA"));
+    CHECK(has(east, "X-WR-CALNAME:東地区の活動の予定（テスト市）"));
+    CHECK(std::count(east.begin(), east.end(), "BEGIN:VTIMEZONE") == 1);
+
+    // Not pages: the sitemap leaves them out.
+    CHECK(files["sitemap.xml"].find(".ics") == std::string::npos);
+
+    // Links: the activity page under its schedule, the area page; none for a stopped activity.
+    CHECK(files["activities/weekly.html"].find("href=\"../activities/weekly.ics\" type=\"text/calendar\"") != std::string::npos);
+    CHECK(files["activities/paused.html"].find(".ics") == std::string::npos);
+    CHECK(files["activities/irregular.html"].find(".ics") == std::string::npos);
+    CHECK(files["areas/east.html"].find("href=\"../areas/east.ics\" type=\"text/calendar\"") != std::string::npos);
+    CHECK(files["areas/east.html"].find("この地域の予定をカレンダーに取り込む（iCalendar 形式）") != std::string::npos);
+}
+
+TEST_CASE("render: without base_url the events carry no URL and UIDs stay well-formed") {
+    Site site = calendar_site("");
+    auto files = render_files(site);
+    auto lines = unfolded(files["areas/city.ics"]);
+    CHECK(starting(lines, "URL:").empty());
+    CHECK(has(lines, "UID:weekly-1@tsunagu.invalid"));
+    site.config.municipality_code = "132993";
+    lines = unfolded(render_files(site)["activities/weekly.ics"]);
+    CHECK(has(lines, "UID:weekly-1@132993.tsunagu.invalid"));
+}
+
+TEST_CASE("render: feeds are byte-identical across runs and thread counts") {
+    const Site site = calendar_site("https://example.org/test/");
+    auto first = render_files(site);
+    auto second = render_files(site);
+    for (const auto& [path, content] : first)
+        if (path.size() > 4 && path.compare(path.size() - 4, 4, ".ics") == 0) CHECK_MESSAGE(second[path] == content, path);
 }
