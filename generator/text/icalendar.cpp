@@ -236,6 +236,17 @@ bool schedule_emits(const Activity& a) {
 
 Date until_of(const Schedule& s) { return s.valid_until.empty() ? Date{} : last_day(s.valid_until); }
 
+// extra_dates that open a day (full dates not also closed by except_dates), sorted.
+std::vector<Date> open_extra_dates(const Schedule& s) {
+    std::vector<Date> out;
+    for (const Date& d : s.extra_dates)
+        if (full_date(d) && std::find(s.except_dates.begin(), s.except_dates.end(), d) == s.except_dates.end())
+            out.push_back(d);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 }  // namespace
 
 void append_calendar_begin(std::string& out, const std::string& prodid_host, const std::string& name) {
@@ -259,7 +270,8 @@ bool activity_has_events(const Activity& a) {
     const Date until = until_of(a.schedule);
     for (const Recurrence& r : a.schedule.rules)
         if (recurrence_computable(r) && !first_rule_date(RuleDates(r), start, until).empty()) return true;
-    return false;
+    // No rule gives a date: the dates written out still make an event of their own.
+    return !open_extra_dates(a.schedule).empty();
 }
 
 size_t append_activity_events(std::string& out, const Activity& a, const std::string& url,
@@ -280,6 +292,36 @@ size_t append_activity_events(std::string& out, const Activity& a, const std::st
     const bool emit = schedule_emits(a);
 
     size_t written = 0;
+    // One VEVENT; `rule` is the RRULE line, or "" for an event of listed dates only.
+    auto write_event = [&](const std::string& uid, const Date& first, const TimeRange& t, bool all_day,
+                           const std::string& rule, const std::vector<Date>& exdates, const std::vector<Date>& rdates) {
+        append_ical_line(out, "BEGIN:VEVENT");
+        append_ical_line(out, "UID:" + strip_controls(a.meta.id) + "-" + uid + "@" + host);
+        append_ical_line(out, "DTSTAMP:" + dtstamp);
+        append_ical_line(out, "DTSTART" + date_value(first, t, all_day));
+        if (all_day) {
+            append_ical_line(out, "DTEND;VALUE=DATE:" + ymd(add_days(first, 1)));
+        } else if (t.end >= 0) {
+            // An end at or before the start (or past 24:00) runs into the next day.
+            long end_days = t.end / 1440;
+            int end_min = t.end % 1440;
+            if (t.end <= t.start) end_days += 1;
+            append_ical_line(out, std::string("DTEND;TZID=") + kTzid + ":" +
+                                      local_time(add_days(first, end_days), end_min));
+        }  // no end stated: no DTEND, the event is the start instant (§3.6.1)
+        if (!rule.empty()) append_ical_line(out, rule);
+        for (const Date& d : exdates) append_ical_line(out, "EXDATE" + date_value(d, t, all_day));
+        for (const Date& d : rdates) append_ical_line(out, "RDATE" + date_value(d, t, all_day));
+        append_ical_line(out, "SUMMARY:" + ical_escape_text(a.name));
+        if (!location.empty()) append_ical_line(out, "LOCATION:" + ical_escape_text(location));
+        if (!description.empty()) append_ical_line(out, "DESCRIPTION:" + ical_escape_text(description));
+        if (!url.empty()) append_ical_line(out, "URL:" + strip_controls(url));
+        append_ical_line(out, "END:VEVENT");
+        ++written;
+    };
+
+    const std::vector<Date> extra = open_extra_dates(s);
+    bool extra_written = false;
     int n = 0;  // numbers every (rule × time range) pair, emitted or not, so UIDs stay stable
     for (size_t ri = 0; ri < s.rules.size(); ++ri) {
         const Recurrence& r = s.rules[ri];
@@ -318,11 +360,10 @@ size_t append_activity_events(std::string& out, const Activity& a, const std::st
                     (r.months == 0 || ((r.months >> (d.month - 1)) & 1u)))
                     rdates.push_back(d);
             }
-            if (ri == 0)
-                for (const Date& d : s.extra_dates)
-                    if (full_date(d) && std::find(s.except_dates.begin(), s.except_dates.end(), d) ==
-                                            s.except_dates.end())
-                        rdates.push_back(d);
+            if (ri == 0) {
+                rdates.insert(rdates.end(), extra.begin(), extra.end());
+                extra_written = true;
+            }
             // except_dates outside the window still close their day.
             for (const Date& d : s.except_dates)
                 if (full_date(d) && window_end < d && own.on(d) && (until.empty() || !(until < d)))
@@ -332,30 +373,19 @@ size_t append_activity_events(std::string& out, const Activity& a, const std::st
             std::sort(exdates.begin(), exdates.end());
             exdates.erase(std::unique(exdates.begin(), exdates.end()), exdates.end());
 
-            append_ical_line(out, "BEGIN:VEVENT");
-            append_ical_line(out, "UID:" + strip_controls(a.meta.id) + "-" + std::to_string(n) + "@" + host);
-            append_ical_line(out, "DTSTAMP:" + dtstamp);
-            append_ical_line(out, "DTSTART" + date_value(first, t, all_day));
-            if (all_day) {
-                append_ical_line(out, "DTEND;VALUE=DATE:" + ymd(add_days(first, 1)));
-            } else if (t.end >= 0) {
-                // An end at or before the start (or past 24:00) runs into the next day.
-                long end_days = t.end / 1440;
-                int end_min = t.end % 1440;
-                if (t.end <= t.start) end_days += 1;
-                append_ical_line(out, std::string("DTEND;TZID=") + kTzid + ":" +
-                                          local_time(add_days(first, end_days), end_min));
-            }  // no end stated: no DTEND, the event is the start instant (§3.6.1)
-            append_ical_line(out, rrule(r, until, all_day));
-            for (const Date& d : exdates) append_ical_line(out, "EXDATE" + date_value(d, t, all_day));
-            for (const Date& d : rdates) append_ical_line(out, "RDATE" + date_value(d, t, all_day));
-            append_ical_line(out, "SUMMARY:" + ical_escape_text(a.name));
-            if (!location.empty()) append_ical_line(out, "LOCATION:" + ical_escape_text(location));
-            if (!description.empty()) append_ical_line(out, "DESCRIPTION:" + ical_escape_text(description));
-            if (!url.empty()) append_ical_line(out, "URL:" + strip_controls(url));
-            append_ical_line(out, "END:VEVENT");
-            ++written;
+            write_event(std::to_string(n), first, t, all_day, rrule(r, until, all_day), exdates, rdates);
         }
+    }
+    // Listed dates the first rule's events did not carry (it gives no date, or there is no
+    // rule: 不定期 with the dates written out) become events of their own, at the first rule's
+    // times as occurrences() has them; "dates-K" keeps their UIDs apart from the numbered ones.
+    if (emit && !extra_written && !extra.empty()) {
+        std::vector<TimeRange> times = s.rules.empty() ? std::vector<TimeRange>{} : s.rules.front().times;
+        if (times.empty()) times.push_back(TimeRange{});
+        int k = 0;
+        for (const TimeRange& t : times)
+            write_event("dates-" + std::to_string(++k), extra.front(), t, t.start < 0, "",
+                        {}, std::vector<Date>(extra.begin() + 1, extra.end()));
     }
     return written;
 }

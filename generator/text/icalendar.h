@@ -12,7 +12,8 @@
 // 年末年始, closed months, except_dates) become EXDATEs and holidays a 土日祝 rule adds become
 // RDATEs, computed with occurrences() over a bounded window of two years from DTSTART: after
 // that window the feed shows the plain rule, so it should be regenerated when the record is
-// re-confirmed. extra_dates are RDATEs of the first rule's events (they take its times).
+// re-confirmed. extra_dates are RDATEs of the first rule's events (they take its times); when
+// the first rule gives no event (不定期 with the dates listed), they make events of their own.
 #pragma once
 
 #include <cstddef>

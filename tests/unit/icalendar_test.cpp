@@ -354,6 +354,37 @@ TEST_CASE("activity_has_events agrees with the events written") {
     CHECK(activity_has_calendar(paused));
 }
 
+TEST_CASE("listed dates without a rule that gives dates: an event of their own") {
+    Activity a = activity("月1回不定期");
+    a.schedule.extra_dates = {D("2026-06-13"), D("2026-05-09"), D("2026-07-11"), D("2026-06")};
+    a.schedule.except_dates = {D("2026-07-11")};
+    CHECK(activity_has_events(a));
+    auto lines = unfolded(ics(a));
+    CHECK(count_events(lines) == 1);
+    CHECK(has(lines, "UID:act-dates-1@example.org"));
+    CHECK(has(lines, "DTSTART;VALUE=DATE:20260509"));  // sorted; the month-only date is skipped
+    CHECK(has(lines, "DTEND;VALUE=DATE:20260510"));
+    CHECK(starting(lines, "RRULE").empty());
+    CHECK(starting(lines, "RDATE") == std::vector<std::string>{"RDATE;VALUE=DATE:20260613"});  // 7/11 is closed
+
+    // The first rule's times, as occurrences() gives extra dates.
+    Activity timed = activity("10:00〜12:00");
+    timed.schedule.extra_dates = {D("2026-05-09")};
+    lines = unfolded(ics(timed));
+    CHECK(has(lines, "DTSTART;TZID=Asia/Tokyo:20260509T100000"));
+    CHECK(has(lines, "DTEND;TZID=Asia/Tokyo:20260509T120000"));
+
+    // With a rule that gives dates they stay RDATEs of its event; unread schedules give nothing.
+    Activity weekly = activity("毎週水曜 10:00〜12:00");
+    weekly.schedule.extra_dates = {D("2026-04-11")};
+    lines = unfolded(ics(weekly));
+    CHECK(count_events(lines) == 1);
+    CHECK(has(lines, "RDATE;TZID=Asia/Tokyo:20260411T100000"));
+    a.schedule.understood = false;
+    CHECK_FALSE(activity_has_events(a));
+    CHECK(count_events(unfolded(ics(a))) == 0);
+}
+
 TEST_CASE("an area calendar: one frame, one time zone, each activity's events with its own UIDs") {
     Activity salon = activity("毎週水曜 10:00〜12:00");
     salon.meta.id = "salon";
