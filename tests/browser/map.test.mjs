@@ -99,22 +99,32 @@ describe('map view on an area page', () => {
     for (const href of want.approx) assert.ok(privateIds.has(href.replace(/^.*activities\/|\.html$/g, '')), `${href} is approximate but not a private home`);
     for (const href of want.precise) assert.ok(!privateIds.has(href.replace(/^.*activities\/|\.html$/g, '')), `${href} is a private home shown as a precise point`);
 
-    const got = await page.evaluate(() => ({
-      markers: [...document.querySelectorAll('.leaflet-marker-pane .leaflet-marker-icon')].map((m) => m.getAttribute('alt')),
-      circles: [...document.querySelectorAll('path.tsunagu-approx')].map((c) => c.getAttribute('aria-label')),
-      places: window.tsunaguMap.get(document.querySelector('[data-tsunagu-map]')).places()
-        .map((pl) => ({ approx: pl.approximate, at: `${pl.lat},${pl.lon}`, hrefs: pl.points.map((p) => p.url) })),
-    }));
-    // Every listed activity with a point is on the map exactly once; activities at the same spot
-    // share one marker (stacked markers could not be seen or clicked).
-    const drawn = (approx) => got.places.filter((pl) => pl.approx === approx).flatMap((pl) => pl.hrefs).sort();
+    const got = await page.evaluate(() => {
+      const box = (el) => { const r = el.getBoundingClientRect(); return { l: r.left, t: r.top, r: r.right, b: r.bottom }; };
+      const h = window.tsunaguMap.get(document.querySelector('[data-tsunagu-map]'));
+      return {
+        markers: [...document.querySelectorAll('.leaflet-marker-pane .leaflet-marker-icon')].map((m) => m.getAttribute('alt')),
+        boxes: [...document.querySelectorAll('.leaflet-marker-pane .leaflet-marker-icon')].map(box),
+        controls: [...document.querySelectorAll('.leaflet-control')].map(box),
+        circles: [...document.querySelectorAll('path.tsunagu-approx')].map((c) => c.getAttribute('aria-label')),
+        drawn: h.markers().map((m) => ({ approx: m.approximate, hrefs: m.points.map((p) => p.url) })),
+        places: h.places().map((pl) => ({ approx: pl.approximate, at: `${pl.lat},${pl.lon}` })),
+      };
+    });
+    // Every listed activity with a point is on the map exactly once. Activities at one spot share a
+    // marker, and so do markers that would cover each other at this zoom (each stays a whole target).
+    const drawn = (approx) => got.drawn.filter((m) => m.approx === approx).flatMap((m) => m.hrefs).sort();
     assert.deepEqual(drawn(false), want.precise);
     assert.deepEqual(drawn(true), want.approx);
-    assert.equal(new Set(got.places.map((pl) => `${pl.approx}${pl.at}`)).size, got.places.length, 'two places at one spot');
-    assert.equal(got.markers.length, got.places.filter((pl) => !pl.approx).length, `markers: ${got.markers.join(', ')}`);
-    assert.equal(got.circles.length, got.places.filter((pl) => pl.approx).length, `circles: ${got.circles.join(', ')}`);
-    assert.equal(got.markers.length, want.preciseSpots);
-    assert.equal(got.circles.length, want.approxSpots);
+    assert.equal(got.places.filter((pl) => !pl.approx).length, want.preciseSpots);
+    assert.equal(got.places.filter((pl) => pl.approx).length, want.approxSpots);
+    assert.equal(got.markers.length, got.drawn.filter((m) => !m.approx).length, `markers: ${got.markers.join(', ')}`);
+    assert.equal(got.circles.length, want.approxSpots, `circles: ${got.circles.join(', ')}`);
+    const overlap = (a, b) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+    for (let i = 0; i < got.boxes.length; i++) {
+      for (let j = i + 1; j < got.boxes.length; j++) assert.ok(!overlap(got.boxes[i], got.boxes[j]), `markers ${got.markers[i]} and ${got.markers[j]} overlap`);
+      for (const c of got.controls) assert.ok(!overlap(got.boxes[i], c), `marker ${got.markers[i]} is under a map control`);
+    }
     for (const label of got.circles) assert.match(label, /おおよその場所/);
     for (const alt of got.markers) assert.ok(alt && alt.length > 0, 'a marker without an accessible name');
 
@@ -212,7 +222,10 @@ describe('map view on an area page', () => {
     const url = pathToFileURL(path.join(out, areaPage)).href;
     const { context, page, watch } = await openPage(url);
     const want = await expectedFromList(page);
-    assert.equal(await page.locator('.leaflet-marker-icon').count(), want.preciseSpots);
+    const drawn = await page.evaluate(() => window.tsunaguMap.get(document.querySelector('[data-tsunagu-map]')).markers()
+      .filter((m) => !m.approximate).flatMap((m) => m.points.map((p) => p.url)).sort());
+    assert.deepEqual(drawn, want.precise);
+    assert.ok(await page.locator('.leaflet-marker-icon').count() > 0);
     assert.equal(await page.locator('path.tsunagu-approx').count(), want.approxSpots);
     const icon = await page.locator('.leaflet-marker-icon').first().getAttribute('src');
     assert.match(icon, /^file:.*assets\/vendor\/leaflet\/images\/marker-icon\.png$/);
@@ -255,28 +268,35 @@ describe('tsunaguMap script API (for pages that draw their own points, e.g. sear
       div.style.height = '300px';
       document.querySelector('main').appendChild(div);
       const h = window.tsunaguMap.render(div, [
-        { lat: 35.70, lon: 139.75, title: 'A', url: 'a.html' },
+        { lat: 35.70, lon: 139.75, title: 'A', url: 'a.html', label: '交流・サロン' },
         { lat: 35.71, lon: 139.76, title: 'B', url: 'b.html', approximate: true },
         { lat: 35.71, lon: 139.76, title: 'B', url: 'b.html', approximate: true },   // duplicate: one place
         { lat: 'x', lon: 1, title: 'bad' },
       ], { tiles: false });
-      const first = { pins: div.querySelectorAll('.leaflet-marker-icon').length, circles: div.querySelectorAll('path.tsunagu-approx').length };
+      const first = { pins: div.querySelectorAll('.leaflet-marker-icon').length, circles: div.querySelectorAll('path.tsunagu-approx').length,
+        alt: div.querySelector('.leaflet-marker-icon').getAttribute('alt'), circle: div.querySelector('path.tsunagu-approx').getAttribute('aria-label') };
       h.update([{ lat: 35.72, lon: 139.77, title: 'C', url: 'c.html' }, { lat: 35.73, lon: 139.78, title: 'D', url: 'd.html' },
         { lat: 35.73, lon: 139.78, title: 'E', url: 'e.html' }]);   // D and E meet at one venue: one marker
       const second = { pins: div.querySelectorAll('.leaflet-marker-icon').length, circles: div.querySelectorAll('path.tsunagu-approx').length };
       const shared = h.places().find((pl) => pl.points.length === 2);
       const sharedAlt = div.querySelectorAll('.leaflet-marker-icon')[1]?.getAttribute('alt');
+      // Two venues 30 m apart: one marker at the fitted zoom (16, about 12 px apart), two at 18.
+      h.update([{ lat: 35.70, lon: 139.75, title: 'F', url: 'f.html' }, { lat: 35.70, lon: 139.75033, title: 'G', url: 'g.html' }]);
+      const near = [h.markers().length, div.querySelectorAll('.leaflet-marker-icon').length];
+      h.map.setZoom(18, { animate: false });
+      near.push(h.markers().length, div.querySelectorAll('.leaflet-marker-icon').length);
       h.update([]);
       const third = div.querySelectorAll('.leaflet-marker-icon').length;
       const same = window.tsunaguMap.get(div) === h;
       const fromList = window.tsunaguMap.pointsFromList(document.getElementById('area-activities'));
       h.destroy();
-      return { first, second, third, same, fromList: fromList.length, sample: fromList[0], shared: shared?.points.map((p) => p.title), sharedAlt };
+      return { first, second, near, third, same, fromList: fromList.length, sample: fromList[0], shared: shared?.points.map((p) => p.title), sharedAlt };
     });
-    assert.deepEqual(r.first, { pins: 1, circles: 1 });
+    assert.deepEqual(r.first, { pins: 1, circles: 1, alt: 'A、交流・サロン', circle: 'B（おおよその場所）' });
     assert.deepEqual(r.second, { pins: 2, circles: 0 });
     assert.deepEqual(r.shared, ['D', 'E']);
     assert.match(r.sharedAlt, /^2件：D、E$/);
+    assert.deepEqual(r.near, [1, 1, 2, 2]);
     assert.equal(r.third, 0);
     assert.ok(r.same);
     assert.ok(r.fromList > 0);

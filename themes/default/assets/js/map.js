@@ -7,15 +7,19 @@
  *       lat, lon     numbers (WGS84 degrees); points without both are skipped
  *       title        the name shown in the popup, as a link to url (url as written: relative is fine)
  *       approximate  true for a private home: drawn as a circle of about 500 m, never as a pin
- *       label        optional accessible name of the marker (default: title, plus 「おおよその場所」)
+ *       label        optional short extra text (e.g. the kinds of activity): shown under the
+ *                    title in the popup and added to the marker's accessible name
  *     options (all optional):
  *       tiles: false       no tile layer (markers on a plain background)
  *       fit: false         update() keeps the current view instead of fitting the points
  *       center: [lat, lon], zoom: n   the view when there are no points (default: all of Japan)
  *   handle.update(points)  redraws the markers (e.g. when search results change) and fits them
- *   handle.places()        what is drawn: [{lat, lon, approximate, points}], one marker or circle
- *                          each; points at the same spot share one marker whose popup lists them all
- *                          (the same url at the same spot is drawn once)
+ *   handle.places()        the points by spot: [{lat, lon, approximate, points}]; points at the
+ *                          same spot share one marker whose popup lists them all (the same url at
+ *                          the same spot counts once)
+ *   handle.markers()       what is drawn at the current zoom, same shape: places whose markers
+ *                          would overlap share one (zooming in splits them); each approximate
+ *                          place is one circle
  *   handle.show() / handle.hide() / handle.shown()   what the 地図を表示 toggle does
  *   handle.map             the Leaflet map
  *   handle.destroy()
@@ -43,6 +47,7 @@
   var APPROX_RADIUS = 500; // metres; a private home's point is rounded to a grid of about this size
   var APPROX_TEXT = 'おおよその場所';
   var JAPAN = [36.5, 137.5];
+  var MARKER_GAP = [33, 49];  // px: Leaflet's marker is 25 × 41, plus room between two of them
 
   function leaflet() { return window.L && typeof window.L.map === 'function' ? window.L : null; }
 
@@ -90,6 +95,12 @@
     box.appendChild(title);
     if (place.points.length === 1) {
       title.appendChild(linkOrText(place.points[0]));
+      if (place.points[0].label) {
+        var extra = document.createElement('p');
+        extra.className = 'tsunagu-popup-label';
+        extra.textContent = place.points[0].label;
+        box.appendChild(extra);
+      }
     } else {
       title.textContent = 'この場所の活動（' + place.points.length + '件）';
       var ul = document.createElement('ul');
@@ -112,10 +123,9 @@
 
   function accessibleName(place) {
     var pts = place.points;
-    if (pts.length === 1 && pts[0].label) return pts[0].label;
     var name;
     if (pts.length === 1) {
-      name = pts[0].title || '';
+      name = (pts[0].title || '') + (pts[0].label ? '、' + pts[0].label : '');
     } else {
       var names = pts.slice(0, 3).map(function (p) { return p.title || ''; });
       name = pts.length + '件：' + names.join('、') + (pts.length > 3 ? ' ほか' + (pts.length - 3) + '件' : '');
@@ -182,6 +192,18 @@
       }
     });
 
+    // Leaflet makes a layer's element when the layer reaches the map (which may be later than
+    // addLayer, before the map has its first view), so the element is dressed on 'add'.
+    function whenAdded(layer, dress) {
+      layer.on('add', function () {
+        var el = layer.getElement();
+        if (el && !el._tsunaguDressed) {
+          el._tsunaguDressed = true;
+          dress(el);
+        }
+      });
+    }
+
     function addPlace(place) {
       var name = accessibleName(place);
       var layer;
@@ -191,9 +213,7 @@
           fillColor: '#d9534f', fillOpacity: 0.18,
         });
         layer.bindPopup(popupContent(place));
-        layers.addLayer(layer);
-        var path = layer.getElement();
-        if (path) {
+        whenAdded(layer, function (path) {
           path.setAttribute('tabindex', '0');
           path.setAttribute('role', 'button');
           path.setAttribute('aria-label', name);
@@ -205,20 +225,19 @@
             }
           });
           path.addEventListener('mousedown', function () { source = path; });
-        }
+        });
       } else {
         layer = L.marker([place.lat, place.lon], { alt: name, title: name, keyboard: true, riseOnHover: true });
         layer.bindPopup(popupContent(place));
-        layers.addLayer(layer);
-        var icon = layer.getElement();
-        if (icon) {
+        whenAdded(layer, function (icon) {
           icon.classList.add('tsunagu-marker');
           var mark = function () { source = icon; };
           // Before Leaflet's own keypress / click handlers open the popup.
           icon.addEventListener('keydown', mark);
           icon.addEventListener('mousedown', mark);
-        }
+        });
       }
+      layers.addLayer(layer);
       return layer;
     }
 
@@ -232,17 +251,54 @@
         return;
       }
       var bounds = L.latLngBounds(current.map(function (p) { return [p.lat, p.lon]; }));
-      map.fitBounds(bounds, { padding: [32, 32], maxZoom: 16 });
+      // Room for the zoom buttons (top left) and the attribution (bottom right), so no marker
+      // starts out under a control.
+      map.fitBounds(bounds, { paddingTopLeft: [72, 48], paddingBottomRight: [40, 40], maxZoom: 16 });
     }
 
-    function update(newPoints, fitView) {
+    // Markers closer than a marker's size at this zoom become one marker listing them all, so
+    // no marker covers another (each stays a full-size target); zooming in splits them again.
+    function clustersAt(zoom) {
+      var clusters = [];
+      current.forEach(function (place) {
+        if (place.approximate) { clusters.push(place); return; }
+        var at = map.project([place.lat, place.lon], zoom);
+        for (var i = 0; i < clusters.length; i++) {
+          var c = clusters[i];
+          if (c.approximate) continue;
+          if (Math.abs(c.px.x - at.x) < MARKER_GAP[0] && Math.abs(c.px.y - at.y) < MARKER_GAP[1]) {
+            c.points = c.points.concat(place.points);
+            return;
+          }
+        }
+        clusters.push({ lat: place.lat, lon: place.lon, approximate: false, points: place.points.slice(), px: at });
+      });
+      return clusters;
+    }
+
+    var drawn = [];
+    var drawnKey = null;
+    function draw() {
+      var clusters = clustersAt(map.getZoom());
+      var key = clusters.map(function (c) {
+        return c.points.map(function (p) { return p.url + '@' + p.lat + ',' + p.lon; }).join('|');
+      }).join('||');
+      if (key === drawnKey) return;  // the same markers: Leaflet has moved them already
       source = null;
       map.closePopup();
       layers.clearLayers();
+      drawn = clusters;
+      drawnKey = key;
+      drawn.forEach(addPlace);
+    }
+    map.on('zoomend', draw);
+
+    function update(newPoints, fitView) {
       current = placesOf(newPoints);
+      drawnKey = null;
       // The view first: Leaflet creates a layer's element only once the map has a view.
       if (fitView || !map._loaded) fit();
-      current.forEach(addPlace);
+      draw();
     }
 
     var toggle = panel ? panel.querySelector('.map-toggle') : null;
@@ -252,6 +308,7 @@
       map: map,
       update: function (newPoints) { update(newPoints, options.fit !== false); return handle; },
       places: function () { return current; },
+      markers: function () { return drawn; },
       shown: function () { return !container.hidden; },
       show: function () {
         container.hidden = false;
