@@ -228,9 +228,10 @@ TEST_CASE("render: every page of the output layout is written") {
         CAPTURE(path);
         CHECK(files.count(path) == 1);
     }
-    // The search page comes later: no link to it, and no placeholder.
-    CHECK(files.count("search/index.html") == 0);
-    CHECK(files["index.html"].find("search/") == std::string::npos);
+    // The search page (its index files come from the index stage, not from render), linked from the nav.
+    CHECK(files.count("search/index.html") == 1);
+    CHECK(files["index.html"].find("href=\"search/index.html\"") != std::string::npos);
+    CHECK(files["search/index.html"].find("src=\"../assets/js/search.js\"") != std::string::npos);
 }
 
 TEST_CASE("render: links are relative, name a file, and land on a page that exists") {

@@ -65,7 +65,7 @@ Site sample_site() {
     s.areas = {city, kita};
 
     Activity shokudo;
-    shokudo.meta.id = "tokiwa-shokudo";
+    shokudo.meta.id = "a-tokiwa-shokudo";
     shokudo.name = "ときわ子ども食堂";
     shokudo.reading = "ときわこどもしょくどう";
     shokudo.content_types = {"子ども食堂"};
@@ -77,7 +77,7 @@ Site sample_site() {
     shokudo.venue.geo = {35.7, 139.4, true};
 
     Activity salon;
-    salon.meta.id = "igo";
+    salon.meta.id = "b-igo";
     salon.name = "囲碁・将棋の会";
     salon.reading = "いご・しょうぎのかい";
     salon.content_types = {"交流・サロン"};
@@ -174,7 +174,7 @@ TEST_CASE("the index files of a small site") {
         CHECK(postings_of(files, "しょ")[0] == kWeightReading);  // from the reading
         CHECK(postings_of(files, "碁")[1] == kWeightName);      // single characters of names
         CHECK(postings_of(files, "二").empty());                 // … but not of descriptions
-        CHECK(postings_of(files, "ボラ")[0] == kWeightBody);
+        CHECK(postings_of(files, "ぼら")[0] == kWeightBody);
     }
     SUBCASE("every query token of a name finds its record") {
         for (size_t d = 0; d < site.activities.size(); ++d)
@@ -191,8 +191,8 @@ TEST_CASE("the index files of a small site") {
     SUBCASE("meta rows and facet columns") {
         const json meta = payload(files.at("search/meta/0.js"));
         REQUIRE(meta.size() == 3);
-        CHECK(meta[0][0] == "tokiwa-shokudo");
-        CHECK(meta[0][2] == "activities/tokiwa-shokudo.html");
+        CHECK(meta[0][0] == "a-tokiwa-shokudo");
+        CHECK(meta[0][2] == "activities/a-tokiwa-shokudo.html");
         CHECK(meta[2][2] == "consultation/kita-houkatsu.html");
         CHECK(meta[2][3] == 1);
         CHECK(meta[1][11] == 1);  // approximate point of a private home
