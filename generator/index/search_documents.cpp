@@ -43,7 +43,9 @@ void add_venue(SearchDocument& doc, const Venue& v) {
 
 }  // namespace
 
-size_t search_document_count(const Site& site) { return site.activities.size() + site.consultation_points.size(); }
+size_t search_document_count(const Site& site) {
+    return site.activities.size() + site.consultation_points.size() + site.organizations.size();
+}
 
 SynonymMatcher synonym_matcher(const Site& site) {
     SynonymMatcher m;
@@ -92,7 +94,7 @@ SearchDocument search_document(const Site& site, size_t n) {
         add(doc, kWeightSummary, false, a.eligibility);
         add(doc, kWeightSummary, false, a.schedule.text);
         add(doc, kWeightBody, false, a.description);
-    } else {
+    } else if (n < site.activities.size() + site.consultation_points.size()) {
         const ConsultationPoint& c = site.consultation_points[n - site.activities.size()];
         doc.kind = SearchKind::consultation;
         doc.record_ix = static_cast<int>(n - site.activities.size());
@@ -110,6 +112,18 @@ SearchDocument search_document(const Site& site, size_t n) {
         add(doc, kWeightSummary, false, c.summary);
         add(doc, kWeightSummary, false, c.hours.text);
         add(doc, kWeightBody, false, c.description);
+    } else {
+        const size_t o_ix = n - site.activities.size() - site.consultation_points.size();
+        const Organization& o = site.organizations[o_ix];
+        doc.kind = SearchKind::organization;
+        doc.record_ix = static_cast<int>(o_ix);
+        add(doc, kWeightName, true, o.name);
+        add(doc, kWeightReading, true, o.reading);
+        add_all(doc, kWeightAlias, true, o.aliases);
+        add(doc, kWeightCategory, true, o.legal_form);
+        add_areas(doc, site, o.areas_served_ix);
+        add(doc, kWeightPlace, false, o.address);
+        add(doc, kWeightBody, false, o.description);
     }
     return doc;
 }

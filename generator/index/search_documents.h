@@ -1,6 +1,6 @@
 // What the search index knows about each record: the weighted texts it is found by, and the
 // facet values it is filtered by. Activities come first (in site order), then consultation
-// points; a document's number is its position in that order.
+// points, then organizations; a document's number is its position in that order.
 #pragma once
 
 #include <cstdint>
@@ -31,7 +31,7 @@ struct SearchField {
     std::string text;
 };
 
-enum class SearchKind : uint8_t { activity = 0, consultation = 1 };
+enum class SearchKind : uint8_t { activity = 0, consultation = 1, organization = 2 };
 
 struct SearchDocument {
     SearchKind kind = SearchKind::activity;
@@ -39,8 +39,7 @@ struct SearchDocument {
     std::vector<SearchField> fields;
 };
 
-// The fields of document `doc` (0 ≤ doc < activities + consultation points). `synonym_words`
-// are the other words of every synonym group one of the record's key words belongs to.
+// The fields of document `doc` (0 ≤ doc < search_document_count).
 SearchDocument search_document(const Site& site, size_t doc);
 
 // Total number of documents.

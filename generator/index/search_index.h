@@ -11,7 +11,8 @@
 //                           count), tokens from index/tokenizer.h. A query loads the manifest
 //                           and only the shards of its own tokens.
 //   search/meta/N.js        kind "meta": what a result shows, for documents N×meta_chunk …
-//                           (id, title, url, kind, categories, areas, summary, reading, schedule,
+//                           (activities, consultation points, organizations: id, title, url,
+//                           kind, categories, areas, summary, reading, schedule,
 //                           point) — loaded only for the results on screen.
 //   search/docs/N.js        kind "docs": facet columns for documents N×docs_chunk … (content
 //                           types, form, targets, areas, weekdays, time of day, fee,

@@ -102,6 +102,11 @@ nlohmann::json search_meta_row(const Site& site, size_t doc) {
                 a.summary, a.reading, schedule_value(a.schedule), g.present ? e5(g.lat) : 0, g.present ? e5(g.lon) : 0,
                 a.venue.private_home ? 1 : 0, a.status};
     }
+    if (doc >= site.activities.size() + site.consultation_points.size()) {
+        const Organization& o = site.organizations[doc - site.activities.size() - site.consultation_points.size()];
+        return {o.meta.id, o.name, organization_path(o.meta.id), 2, o.legal_form, area_names(site, o.areas_served_ix),
+                "", o.reading, 0, 0, 0, 0, ""};
+    }
     const ConsultationPoint& c = site.consultation_points[doc - site.activities.size()];
     const GeoPoint& g = c.venue.geo;
     std::string type = c.local_alias.empty() ? c.generic_type : c.local_alias;
@@ -131,6 +136,15 @@ nlohmann::json search_facet_columns(const Site& site, size_t begin, size_t end) 
             la.push_back(a.venue.geo.present ? e5(a.venue.geo.lat) : 0);
             lo.push_back(a.venue.geo.present ? e5(a.venue.geo.lon) : 0);
             sc.push_back(schedule_value(a.schedule));
+        } else if (doc >= site.activities.size() + site.consultation_points.size()) {
+            const Organization& o = site.organizations[doc - site.activities.size() - site.consultation_points.size()];
+            k.push_back(2);
+            ct.push_back(1u << 31);
+            fm.push_back(-1);
+            tg.push_back(0);
+            ar.push_back(o.areas_served_ix);
+            for (nlohmann::json* col : {&wd, &td, &fe, &ac, &la, &lo, &sc}) col->push_back(0);
+            st.push_back(-1);
         } else {
             const ConsultationPoint& c = site.consultation_points[doc - site.activities.size()];
             k.push_back(1);

@@ -13,12 +13,12 @@
 namespace tsunagu {
 
 // [id, title, url, kind, categories, areas, summary, reading, schedule, lat, lon, approximate, status]
-// kind 0 = activity, 1 = consultation point; schedule is the schedule_json encoding or 0;
+// kind 0 = activity, 1 = consultation point, 2 = organization; schedule is the schedule_json encoding or 0;
 // lat/lon 0 when unknown; approximate 1 for a private home's rounded point.
 nlohmann::json search_meta_row(const Site& site, size_t doc);
 
 // Facet columns for documents [begin, end): {k, ct, fm, tg, ar, wd, td, fe, ac, st, la, lo, sc}.
-//   k  kind (0/1)          ct content-type bits (term order; bit 31 = none known)
+//   k  kind (0/1/2)         ct content-type bits (term order; bit 31 = none known)
 //   fm form term or -1     tg target-people bits
 //   ar area indexes        wd weekday bits (bit 0 = Sunday), 0 = unknown
 //   td time of day bits: 1 morning (starts before 12:00), 2 afternoon (before 17:00), 4 evening

@@ -57,6 +57,7 @@ describe('queries find the expected records', () => {
     ['reading of a single word in the middle', 'しょうぎ', 'chuo-nakacho-igo-shogi', 3],
     ['synonym from data/synonyms.yaml', 'オレンジカフェ', 'kita-aobanomori-ninchisho-cafe', 10],
     ['category word', '子ども食堂', 'higashi-tokiwadai-jidokan-kodomo-shokudo', 10],
+    ['an organization by part of its name', '子ども未来ネット', 'aoba-kodomo-mirai', 1],
   ];
   for (const [label, q, id, within] of cases) {
     test(`${label}: ${q}`, async () => {
@@ -81,6 +82,13 @@ describe('queries find the expected records', () => {
     assert.ok(houkatsu.length >= 3);
     const r = await search('包括', { limit: 50 });
     for (const c of houkatsu) assert.ok(idsOf(r).includes(c.id), `${c.id} for 包括`);
+  });
+
+  test('organizations are found and link to their page', async () => {
+    const r = await search('あおば交通', { limit: 5 });
+    assert.equal(r[0].id, 'aoba-kotsu');
+    assert.equal(r[0].url, 'organizations/aoba-kotsu.html');
+    assert.equal(r[0].kind, 'organization');
   });
 
   test('nothing found gives an empty list with total 0', async () => {

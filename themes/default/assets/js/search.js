@@ -4,7 +4,7 @@
 // with <script> elements, which file:// allows and fetch() does not.
 //
 // window.tsunagu.search(query, {filters, near, openOn, limit}) → Promise<[{id, title, url, score, …}]>
-//   filters: {kind: ['activity'|'consultation'], type: [content-type slug], form: [slug], target: [slug],
+//   filters: {kind: ['activity'|'consultation'|'organization'], type: [content-type slug], form: [slug], target: [slug],
 //             area: [area id; includes the areas inside it], wd: [0..6, 0 = Sunday],
 //             time: ['morning'|'afternoon'|'evening'], fee: ['free'|'paid'],
 //             access: ['barrier-free'|'pickup'|'wheelchair-toilet'], status: [slug]}
@@ -27,7 +27,7 @@
   const TIME_BITS = { morning: 1, afternoon: 2, evening: 4 };
   const FEE_CODES = { free: 1, paid: 2 };
   const ACCESS_BITS = { 'barrier-free': 1, pickup: 2, 'wheelchair-toilet': 4 };
-  const WEEKDAYS = '日月火水木金土';
+  const KINDS = ['activity', 'consultation', 'organization'];
 
   // ---------------------------------------------------------------------------------------
   // Loading index files
@@ -165,7 +165,7 @@
     const f = {};
     const bitsOf = (idx) => idx.reduce((b, i) => b | (1 << i), 0);
     const kind = asList(filters.kind);
-    if (kind.length) { const ks = kind.map((k) => (k === 'consultation' ? 1 : 0)); f.kind = (c, r) => ks.includes(c.k[r]); }
+    if (kind.length) { const ks = kind.map((k) => KINDS.indexOf(k)); f.kind = (c, r) => ks.includes(c.k[r]); }
     const type = asList(filters.type);
     if (type.length) { const b = bitsOf(slugIndex(m.content_types, type)); f.type = (c, r) => (c.ct[r] & b) !== 0; }
     const form = asList(filters.form);
@@ -192,7 +192,7 @@
   function facetValues(m, c, r, doc, today) {
     const bits = (mask, list) => list.filter((_, i) => mask & (1 << i)).map((t) => t[0]);
     const v = {
-      kind: [c.k[r] ? 'consultation' : 'activity'],
+      kind: [KINDS[c.k[r]]],
       type: bits(c.ct[r], m.content_types),
       form: c.fm[r] >= 0 && m.forms[c.fm[r]] ? [m.forms[c.fm[r]][0]] : [],
       target: bits(c.tg[r], m.targets),
@@ -307,7 +307,7 @@
       const next = row[8] ? nextOf(item.doc, row[8], today) : null;
       const out = {
         id: row[0], title: row[1], url: row[2], score: Math.round(item.score * 1000) / 1000,
-        kind: row[3] ? 'consultation' : 'activity', categories: row[4], areas: row[5], summary: row[6],
+        kind: KINDS[row[3]], categories: row[4], areas: row[5], summary: row[6],
         reading: row[7], status: row[12],
       };
       if (row[9]) { out.lat = row[9] / 1e5; out.lon = row[10] / 1e5; out.approximate = row[11] === 1; }
@@ -409,7 +409,7 @@
     li.appendChild(h);
     const facts = document.createElement('p');
     facts.className = 'result-facts';
-    const parts = [r.kind === 'consultation' ? '相談窓口' : '', r.categories, r.areas].filter(Boolean);
+    const parts = [{ consultation: '相談窓口', organization: '団体' }[r.kind] || '', r.categories, r.areas].filter(Boolean);
     if (r.status && r.status !== '活動中') parts.push(r.status);
     facts.textContent = parts.join('｜');
     li.appendChild(facts);
