@@ -486,7 +486,7 @@
         moreWrap.hidden = true;
         status.textContent = 'さがす言葉を入れるか、条件を選んでください。';
         // Counts before any choice need every facet file: worth it for a city, not for a nation.
-        if (m.documents > 20000) { updateCounts({}, false); return; }
+        if (m.documents > 5000) { updateCounts({}, false); return; }
         const r = await run('', { counts: true });
         if (mine === generation) updateCounts(r.counts, true);
         return;
