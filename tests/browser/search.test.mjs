@@ -196,6 +196,7 @@ describe('the page', () => {
     await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0);
     assert.equal(await page.inputValue('#search-q'), 'サロン');
     assert.ok(await page.isChecked('input[name=type][value=salon]'));
+    assert.ok(await page.evaluate(() => document.getElementById('search-filter-details').open), 'chosen filters are shown');
     const count = await page.textContent('[data-count="type:salon"]');
     assert.match(count, /（\d+）/);
     const api = await page.evaluate(() => window.tsunagu.search('サロン', { filters: { type: ['salon'], kind: ['activity'] }, limit: 1000 }));
@@ -253,6 +254,7 @@ describe('the page', () => {
       focused = await page.evaluate(() => document.activeElement?.id ?? '');
     }
     assert.equal(focused, 'search-q');
+    assert.equal(await page.evaluate(() => document.getElementById('search-filter-details').open), false, 'no filters chosen: folded');
     await page.keyboard.type('いご');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('#search-results li a').length > 0);

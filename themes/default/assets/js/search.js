@@ -374,6 +374,9 @@
       else if (el.tagName === 'SELECT' || el.type === 'search' || el.type === 'text') el.value = values[0] ?? '';
     }
     if (params.get('near') === 'here') addHereOption();
+    // Chosen filters are shown; with none the results sit right under the search box.
+    const chosen = [...params.keys()].some((k) => k !== 'q' && k !== 'view');
+    if (chosen) $('search-filter-details').open = true;
     $('search-show-map').setAttribute('aria-pressed', params.get('view') === 'map' ? 'true' : 'false');
   }
 
