@@ -17,6 +17,8 @@
 #   BENCH_SEARCH   1 (default): after each size's builds, index the built site with Pagefind
 #                  (timed) and run bench/search_bench.mjs (tsunagu's search against Pagefind in
 #                  headless Chromium); 0: builds only
+#   BENCH_PAGEFIND_SIZES  the sizes at which Pagefind is indexed and compared (default: all of
+#                  BENCH_SIZES); at the others the search benchmark measures tsunagu alone
 #   BENCH_PAGEFIND_MEM_MB  address-space limit for Pagefind (default 8192): it needs ~2.6 GB at
 #                  10,000 activities and grows with the site; past the limit it fails and is
 #                  reported, instead of pushing a shared machine into the OOM killer
@@ -30,6 +32,7 @@ OUT=${BENCH_OUT:-bench/out}
 TIMEOUT=${BENCH_TIMEOUT:-1800}
 SEARCH=${BENCH_SEARCH:-1}
 PAGEFIND_MEM_MB=${BENCH_PAGEFIND_MEM_MB:-8192}
+PAGEFIND_SIZES=${BENCH_PAGEFIND_SIZES:-$SIZES}
 # The binary npm installed (the "extended" build, which segments Japanese), run directly so that
 # its memory limit applies to it alone and not to a Node wrapper.
 PAGEFIND=$(ls node_modules/@pagefind/*/bin/pagefind_extended 2>/dev/null | head -n1)
@@ -49,6 +52,12 @@ else
 fi
 [ -x "$BIN" ] || { echo "bench: $BIN is not an executable" >&2; exit 1; }
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+
+# A corpus has no node_modules of its own: builds take Leaflet (map view) from this checkout's,
+# as a deployed site would have it, instead of warning render.no_leaflet on every build.
+if [ -z "${TSUNAGU_LEAFLET_DIR:-}" ] && [ -f node_modules/leaflet/dist/leaflet.js ]; then
+  export TSUNAGU_LEAFLET_DIR=$PWD/node_modules/leaflet/dist
+fi
 
 TIME_BIN=/usr/bin/time
 if [ ! -x "$TIME_BIN" ]; then
@@ -140,33 +149,39 @@ for n in $SIZES; do
   [ "$SEARCH" != 0 ] || continue
   # Pagefind indexes the same built site (the last build's output), timed like the builds.
   rm -rf "$corpus/pagefind"
-  log="$OUT/pagefind-$n.log"
-  tfile=$(mktemp)
-  if [ -n "$TIME_BIN" ]; then
-    timeout "$TIMEOUT" "$TIME_BIN" -f '%e %M %U %S' -o "$tfile" prlimit --as=$((PAGEFIND_MEM_MB * 1048576)) "$PAGEFIND" --site "$corpus/site" --output-path "$corpus/pagefind" \
-      --root-selector main --glob "$PAGEFIND_GLOB" >"$log" 2>&1
-    rc=$?
-    read -r sec kb usr sys < <(tail -n1 "$tfile")
+  tools=tsunagu,pagefind
+  if ! printf '%s\n' $PAGEFIND_SIZES | grep -qx "$n"; then
+    echo "pagefind: not at this size (BENCH_PAGEFIND_SIZES=\"$PAGEFIND_SIZES\"); tsunagu alone"
+    tools=tsunagu
   else
-    TIMEFORMAT=%R
-    { time timeout "$TIMEOUT" prlimit --as=$((PAGEFIND_MEM_MB * 1048576)) "$PAGEFIND" --site "$corpus/site" --output-path "$corpus/pagefind" --root-selector main --glob "$PAGEFIND_GLOB" >"$log" 2>&1; } 2>"$tfile"
-    rc=$?
-    sec=$(tail -n1 "$tfile"); kb=; usr=; sys=
-  fi
-  rm -f "$tfile"
-  if [ "$rc" -ne 0 ]; then
-    echo "pagefind: FAILED with exit code $rc after ${sec:-?} s${kb:+, peak $((kb / 1024)) MB} (limit $PAGEFIND_MEM_MB MB; log: $log)"
-    tail -n 5 "$log" | sed 's/^/          /'
-    status=1
-  else
-    pages=$(grep -oE 'Indexed [0-9]+ pages' "$log" | grep -oE '[0-9]+')
-    echo "pagefind: ${sec} s, ${kb:+peak $((kb / 1024)) MB, }${usr:+cpu $usr user + $sys sys s, }${pages:-?} pages indexed (log: $log)"
-    echo "RESULT search_${n}_pagefind_index_seconds $sec"
-    [ -n "$kb" ] && echo "RESULT search_${n}_pagefind_index_peak_mb $((kb / 1024))"
+    log="$OUT/pagefind-$n.log"
+    tfile=$(mktemp)
+    if [ -n "$TIME_BIN" ]; then
+      timeout "$TIMEOUT" "$TIME_BIN" -f '%e %M %U %S' -o "$tfile" prlimit --as=$((PAGEFIND_MEM_MB * 1048576)) "$PAGEFIND" --site "$corpus/site" --output-path "$corpus/pagefind" \
+        --root-selector main --glob "$PAGEFIND_GLOB" >"$log" 2>&1
+      rc=$?
+      read -r sec kb usr sys < <(tail -n1 "$tfile")
+    else
+      TIMEFORMAT=%R
+      { time timeout "$TIMEOUT" prlimit --as=$((PAGEFIND_MEM_MB * 1048576)) "$PAGEFIND" --site "$corpus/site" --output-path "$corpus/pagefind" --root-selector main --glob "$PAGEFIND_GLOB" >"$log" 2>&1; } 2>"$tfile"
+      rc=$?
+      sec=$(tail -n1 "$tfile"); kb=; usr=; sys=
+    fi
+    rm -f "$tfile"
+    if [ "$rc" -ne 0 ]; then
+      echo "pagefind: FAILED with exit code $rc after ${sec:-?} s${kb:+, peak $((kb / 1024)) MB} (limit $PAGEFIND_MEM_MB MB; log: $log)"
+      tail -n 5 "$log" | sed 's/^/          /'
+      status=1
+    else
+      pages=$(grep -oE 'Indexed [0-9]+ pages' "$log" | grep -oE '[0-9]+')
+      echo "pagefind: ${sec} s, ${kb:+peak $((kb / 1024)) MB, }${usr:+cpu $usr user + $sys sys s, }${pages:-?} pages indexed (log: $log)"
+      echo "RESULT search_${n}_pagefind_index_seconds $sec"
+      [ -n "$kb" ] && echo "RESULT search_${n}_pagefind_index_peak_mb $((kb / 1024))"
+    fi
   fi
   echo "search:   load $(cut -d' ' -f1-3 /proc/loadavg) before; per-query log: $OUT/search-$n.log"
   node bench/search_bench.mjs --site "$corpus/site" --pagefind "$corpus/pagefind" --answers "$corpus/bench-answers.json" \
-    --label "$n" --log "$OUT/search-$n.log" --json "$OUT/search-$n.json" || status=1
+    --label "$n" --tools "$tools" --log "$OUT/search-$n.log" --json "$OUT/search-$n.json" || status=1
 done
 echo
 echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) after the runs"

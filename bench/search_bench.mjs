@@ -4,6 +4,7 @@
 //   node bench/search_bench.mjs --site DIR --answers FILE --label N
 //        [--pagefind DIR]    Pagefind bundle (default DIR/pagefind), made by bench/run.sh
 //        [--tools tsunagu,pagefind] [--log FILE] [--json FILE] [--limit N (queries, for trials)]
+//        [--settle MS (wait after the page's network went idle, default 100)]
 //
 // Per query and tool: a fresh browser context (empty cache), the tool's page is loaded and left
 // to settle (not counted), then the query is run once cold and once more in the same page (warm).
@@ -31,7 +32,7 @@ function launchBrowser() {
 }
 
 function parseArgs(argv) {
-  const o = { site: '', answers: '', label: '', pagefind: '', tools: ['tsunagu', 'pagefind'], log: '', json: '', limit: 0 };
+  const o = { site: '', answers: '', label: '', pagefind: '', tools: ['tsunagu', 'pagefind'], log: '', json: '', limit: 0, settle: 100 };
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i], v = () => { if (i + 1 >= argv.length) usage(`${a} needs a value`); return argv[++i]; };
     if (a === '--site') o.site = v();
@@ -42,6 +43,7 @@ function parseArgs(argv) {
     else if (a === '--log') o.log = v();
     else if (a === '--json') o.json = v();
     else if (a === '--limit') o.limit = Number(v());
+    else if (a === '--settle') o.settle = Number(v());
     else usage(`unknown argument ${a}`);
   }
   if (!o.site || !o.answers || !o.label) usage('--site, --answers and --label are required');
@@ -151,7 +153,7 @@ function sitePath(u, base) {
   try { return new URL(u, base).pathname.replace(/^\//, '').replace(/\/$/, '/index.html'); } catch { return String(u); }
 }
 
-async function runOne(browser, server, tool, q) {
+async function runOne(browser, server, tool, q, settle) {
   const t = TOOLS[tool];
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
@@ -162,7 +164,7 @@ async function runOne(browser, server, tool, q) {
     const start = server.log.length;
     await page.goto(server.url + t.page, { waitUntil: 'networkidle', timeout: 60000 });
     await page.waitForFunction(t.ready, null, { timeout: 60000 });
-    await page.waitForTimeout(100);
+    await page.waitForTimeout(settle);  // after the network went idle: let the page finish what it does on load
     const mark = server.log.length;
     const cold = await page.evaluate(t.run, [q.query, TOP]);
     await page.waitForTimeout(200);  // anything the call started but did not wait for is still its cost
@@ -240,10 +242,10 @@ async function main() {
   const results = Object.fromEntries(tools.map((t) => [t, []]));
   try {
     // One untimed query per tool first: Chromium's own first-context costs are nobody's.
-    for (const t of tools) await runOne(browser, server, t, { query: '食堂', kind: 'activity', ids: ['-'] });
+    for (const t of tools) await runOne(browser, server, t, { query: '食堂', kind: 'activity', ids: ['-'] }, o.settle);
     for (let i = 0; i < queries.length; ++i) {
       const order = i % 2 ? [...tools].reverse() : tools;
-      for (const t of order) results[t].push(await runOne(browser, server, t, queries[i]));
+      for (const t of order) results[t].push(await runOne(browser, server, t, queries[i], o.settle));
     }
   } finally {
     await browser.close();
