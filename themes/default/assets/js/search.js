@@ -71,19 +71,6 @@
     return h >>> 0;
   }
 
-  // Calls fn(doc, weight) for each posting of an encoded list (see search_index.h).
-  function decodePostings(text, fn) {
-    let v = 0, doc = -1;
-    for (let i = 0; i < text.length; ++i) {
-      const d = DIGIT[text.charCodeAt(i)];
-      if (d >= 32) { v = v * 32 + (d - 32); continue; }
-      v = v * 32 + d;
-      doc += Math.floor(v / 16);
-      fn(doc, (v % 16) + 1);
-      v = 0;
-    }
-  }
-
   async function docColumns(m, docs) {
     const files = new Set();
     if (docs === null) for (let f = 0; f < m.docs_files; ++f) files.add(f);
@@ -224,32 +211,55 @@
   // ---------------------------------------------------------------------------------------
   // The search
 
+  // Per-document accumulators, reused by every search: a national index has 100,000+
+  // documents and a common bigram tens of thousands of postings, so no object per posting.
+  let scratchScore = new Float64Array(0), scratchHits = new Uint8Array(0);
+
   // Matching documents for the words of `query`: Map doc → {hits, score}; null for no words.
   async function match(m, query) {
     const tokens = [...new Set(window.tsunaguTokenizer.tokenizeQuery(query || ''))];
     if (!tokens.length) return { hits: null, partial: false };
     const shards = [...new Set(tokens.map((t) => tokenHash(t) % m.shards))];
     await Promise.all(shards.map((s) => load('shard', s)));
-    const acc = new Map();
+    if (scratchScore.length < m.documents) {
+      scratchScore = new Float64Array(m.documents);
+      scratchHits = new Uint8Array(m.documents);
+    }
+    const score = scratchScore, hitCount = scratchHits, touched = [];
     for (const t of tokens) {
       const list = store.get('shard:' + (tokenHash(t) % m.shards))[t];
       if (!list) continue;
       let df = 0;
-      decodePostings(list, () => { ++df; });
+      for (let i = 0; i < list.length; ++i) if (DIGIT[list.charCodeAt(i)] < 32) ++df;
       const idf = Math.log(1 + m.documents / df);
-      decodePostings(list, (doc, w) => {
-        let e = acc.get(doc);
-        if (!e) acc.set(doc, (e = { hits: 0, score: 0 }));
-        e.hits += 1;
-        e.score += w * idf;
-      });
+      // Postings (search_index.h): base-32 digits, the last of each value from FINAL;
+      // value = (doc − previous doc) × 16 + weight − 1.
+      let v = 0, doc = -1;
+      for (let i = 0; i < list.length; ++i) {
+        const d = DIGIT[list.charCodeAt(i)];
+        if (d >= 32) { v = v * 32 + (d - 32); continue; }
+        v = v * 32 + d;
+        doc += Math.floor(v / 16);
+        if (hitCount[doc] === 0) touched.push(doc);
+        hitCount[doc] += 1;
+        score[doc] += ((v % 16) + 1) * idf;
+        v = 0;
+      }
     }
     const all = tokens.length;
-    const full = new Map([...acc].filter(([, e]) => e.hits === all));
-    if (full.size) return { hits: full, partial: false };
-    // No record has every word: show the ones with most of them, marked as near matches.
-    const need = Math.max(1, Math.ceil(all * 2 / 3));
-    return { hits: new Map([...acc].filter(([, e]) => e.hits >= need)), partial: true };
+    let need = all, partial = false;
+    if (!touched.some((d) => hitCount[d] === all)) {
+      // No record has every word: show the ones with most of them, marked as near matches.
+      need = Math.max(1, Math.ceil(all * 2 / 3));
+      partial = true;
+    }
+    const hits = new Map();
+    for (const d of touched) {
+      if (hitCount[d] >= need) hits.set(d, { hits: hitCount[d], score: score[d] });
+      hitCount[d] = 0;
+      score[d] = 0;
+    }
+    return { hits, partial };
   }
 
   // Everything the page needs: ordered matches, facet counts, and the total.
