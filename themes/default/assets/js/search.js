@@ -211,13 +211,28 @@
   // ---------------------------------------------------------------------------------------
   // The search
 
+  // The query's tokens, but of a long Japanese run only every other bigram plus the last: they
+  // still cover every character, and each token costs a shard file to fetch (はとばちょう needs
+  // はと ばち ょう, not all five bigrams). Distinct, in query order.
+  function coveringTokens(query) {
+    const T = window.tsunaguTokenizer;
+    const out = [];
+    for (const run of T.searchRuns(query)) {
+      const toks = T.tokenizeQuery(run);
+      if (toks.length < 3) { out.push(...toks); continue; }
+      for (let i = 0; i < toks.length; i += 2) out.push(toks[i]);
+      if (toks.length % 2 === 0) out.push(toks[toks.length - 1]);
+    }
+    return [...new Set(out)];
+  }
+
   // Per-document accumulators, reused by every search: a national index has 100,000+
   // documents and a common bigram tens of thousands of postings, so no object per posting.
   let scratchScore = new Float64Array(0), scratchHits = new Uint8Array(0);
 
   // Matching documents for the words of `query`: Map doc → {hits, score}; null for no words.
   async function match(m, query) {
-    const tokens = [...new Set(window.tsunaguTokenizer.tokenizeQuery(query || ''))];
+    const tokens = coveringTokens(query || '');
     if (!tokens.length) return { hits: null, partial: false };
     const shards = [...new Set(tokens.map((t) => tokenHash(t) % m.shards))];
     await Promise.all(shards.map((s) => load('shard', s)));
