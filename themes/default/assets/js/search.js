@@ -526,11 +526,13 @@
       shown = 0;
       results.textContent = '';
       updateCounts(r.counts, true);
+      await showMore();
+      if (mine !== generation) return;
+      // Announced once the list is there, so a screen reader user can go straight to it.
       const what = st.q ? `「${st.q}」` : 'この条件';
       if (!r.total) status.textContent = `${what}に合うものは見つかりませんでした。言葉を短くするか、ひらがなで入れてみてください。`;
       else if (r.partial) status.textContent = `${what}にすべて合うものはありませんでした。近いものを${r.total}件表示します。`;
       else status.textContent = `${what}で${r.total}件見つかりました。` + (near ? '近い順にならべています。' : '');
-      await showMore();
     } catch (e) {
       if (mine === generation) status.textContent = '検索の準備ができませんでした。ページを読み込み直してください。（' + e.message + '）';
     }
