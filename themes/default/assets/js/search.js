@@ -227,8 +227,31 @@
   }
 
   // Per-document accumulators, reused by every search: a national index has 100,000+
-  // documents and a common bigram tens of thousands of postings, so no object per posting.
-  let scratchScore = new Float64Array(0), scratchHits = new Uint8Array(0);
+  // documents and a common bigram tens of thousands of postings, so no object per posting and
+  // no clearing: a document's entries count only when its stamp is this search's.
+  let stamp = new Uint32Array(0), hitCount = new Uint8Array(0), score = new Float64Array(0);
+  let touched = new Int32Array(0), listDocs = new Int32Array(0), listWeights = new Uint8Array(0);
+  let searchId = 0;
+
+  // Decodes a posting list (search_index.h: base-32 digits, the last of each value from FINAL;
+  // value = (doc − previous doc) × 16 + weight − 1) into listDocs/listWeights; returns the count.
+  function decodeList(list) {
+    if (listDocs.length < list.length) {
+      listDocs = new Int32Array(list.length);
+      listWeights = new Uint8Array(list.length);
+    }
+    let v = 0, doc = -1, n = 0;
+    for (let i = 0; i < list.length; ++i) {
+      const d = DIGIT[list.charCodeAt(i)];
+      if (d >= 32) { v = v * 32 + (d - 32); continue; }
+      v = v * 32 + d;
+      doc += Math.floor(v / 16);
+      listDocs[n] = doc;
+      listWeights[n++] = (v % 16) + 1;
+      v = 0;
+    }
+    return n;
+  }
 
   // Matching documents for the words of `query`: Map doc → {hits, score}; null for no words.
   async function match(m, query) {
@@ -236,43 +259,40 @@
     if (!tokens.length) return { hits: null, partial: false };
     const shards = [...new Set(tokens.map((t) => tokenHash(t) % m.shards))];
     await Promise.all(shards.map((s) => load('shard', s)));
-    if (scratchScore.length < m.documents) {
-      scratchScore = new Float64Array(m.documents);
-      scratchHits = new Uint8Array(m.documents);
+    if (stamp.length < m.documents) {
+      stamp = new Uint32Array(m.documents);
+      hitCount = new Uint8Array(m.documents);
+      score = new Float64Array(m.documents);
+      touched = new Int32Array(m.documents);
     }
-    const score = scratchScore, hitCount = scratchHits, touched = [];
+    const id = ++searchId;
+    let nTouched = 0;
     for (const t of tokens) {
       const list = store.get('shard:' + (tokenHash(t) % m.shards))[t];
       if (!list) continue;
-      let df = 0;
-      for (let i = 0; i < list.length; ++i) if (DIGIT[list.charCodeAt(i)] < 32) ++df;
+      const df = decodeList(list);
       const idf = Math.log(1 + m.documents / df);
-      // Postings (search_index.h): base-32 digits, the last of each value from FINAL;
-      // value = (doc − previous doc) × 16 + weight − 1.
-      let v = 0, doc = -1;
-      for (let i = 0; i < list.length; ++i) {
-        const d = DIGIT[list.charCodeAt(i)];
-        if (d >= 32) { v = v * 32 + (d - 32); continue; }
-        v = v * 32 + d;
-        doc += Math.floor(v / 16);
-        if (hitCount[doc] === 0) touched.push(doc);
+      for (let k = 0; k < df; ++k) {
+        const doc = listDocs[k];
+        if (stamp[doc] !== id) {
+          stamp[doc] = id;
+          hitCount[doc] = 0;
+          score[doc] = 0;
+          touched[nTouched++] = doc;
+        }
         hitCount[doc] += 1;
-        score[doc] += ((v % 16) + 1) * idf;
-        v = 0;
+        score[doc] += listWeights[k] * idf;
       }
     }
     const all = tokens.length;
-    let need = all, partial = false;
-    if (!touched.some((d) => hitCount[d] === all)) {
-      // No record has every word: show the ones with most of them, marked as near matches.
-      need = Math.max(1, Math.ceil(all * 2 / 3));
-      partial = true;
-    }
+    let need = all, partial = true;
+    for (let k = 0; k < nTouched; ++k) if (hitCount[touched[k]] === all) { partial = false; break; }
+    // No record has every word: show the ones with most of them, marked as near matches.
+    if (partial) need = Math.max(1, Math.ceil(all * 2 / 3));
     const hits = new Map();
-    for (const d of touched) {
+    for (let k = 0; k < nTouched; ++k) {
+      const d = touched[k];
       if (hitCount[d] >= need) hits.set(d, { hits: hitCount[d], score: score[d] });
-      hitCount[d] = 0;
-      score[d] = 0;
     }
     return { hits, partial };
   }
