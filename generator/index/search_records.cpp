@@ -5,6 +5,7 @@
 #include "index/schedule_json.h"
 #include "model/taxonomy.h"
 #include "render/links.h"
+#include "render/record_views.h"
 
 namespace tsunagu {
 
@@ -18,15 +19,6 @@ std::string area_names(const Site& site, const std::vector<int>& area_ixs) {
         if (a < 0 || a >= static_cast<int>(site.areas.size())) continue;
         if (!out.empty()) out += "、";
         out += site.areas[a].name;
-    }
-    return out;
-}
-
-std::string joined(const std::vector<std::string>& labels) {
-    std::string out;
-    for (const std::string& l : labels) {
-        if (!out.empty()) out += "、";
-        out += l;
     }
     return out;
 }
@@ -98,7 +90,7 @@ nlohmann::json search_meta_row(const Site& site, size_t doc) {
     if (doc < site.activities.size()) {
         const Activity& a = site.activities[doc];
         const GeoPoint& g = a.venue.geo;
-        return {a.meta.id, a.name, activity_path(a.meta.id), 0, joined(a.content_types), area_names(site, a.areas_ix),
+        return {a.meta.id, a.name, activity_path(a.meta.id), 0, join_labels(a.content_types), area_names(site, a.areas_ix),
                 a.summary, a.reading, schedule_value(a.schedule), g.present ? e5(g.lat) : 0, g.present ? e5(g.lon) : 0,
                 a.venue.private_home ? 1 : 0, a.status};
     }

@@ -36,7 +36,6 @@ std::string render_search(const RenderContext& ctx) {
     frame.title = "キーワードで探す";
     frame.description = "活動・居場所・相談窓口を名前や読みがな、種類、地域、曜日でさがせます";
     frame.nav_key = "search";
-    frame.crumbs = {};
     if (ctx.map) add_map_assets(frame);  // the 地図でも表示 switch; the list never depends on it
     for (const char* js : {"assets/js/tokenizer.js", "assets/js/schedule.js", "assets/js/search.js"}) frame.extra_js.push_back(js);
     json view;

@@ -6,9 +6,11 @@
 #include <vector>
 
 #include "text/occurrences.h"
+#include "occurrence_listing.h"
 #include "text/schedule_parse.h"
 
 using namespace tsunagu;
+using tsunagu::test::listed;
 
 namespace {
 
@@ -21,17 +23,6 @@ Schedule parsed(const char* text) {
 
 Date D(const char* iso) { return parse_iso_date(iso); }
 
-// "2026-01-10" for untimed occurrences, "2026-01-10 600-720" with times.
-std::vector<std::string> listed(const std::vector<Occurrence>& os) {
-    std::vector<std::string> out;
-    for (const Occurrence& o : os) {
-        std::string s = to_iso(o.date);
-        if (o.time.start >= 0 || o.time.end >= 0)
-            s += " " + std::to_string(o.time.start) + "-" + std::to_string(o.time.end);
-        out.push_back(s);
-    }
-    return out;
-}
 
 std::vector<std::string> dates(const Schedule& s, const char* from, const char* to) {
     std::vector<std::string> out;

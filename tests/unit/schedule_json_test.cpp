@@ -18,9 +18,11 @@
 #include "index/schedule_json.h"
 #include "text/holidays.h"
 #include "text/occurrences.h"
+#include "occurrence_listing.h"
 #include "text/schedule_parse.h"
 
 using namespace tsunagu;
+using tsunagu::test::listed;
 using nlohmann::json;
 
 namespace {
@@ -51,17 +53,6 @@ Schedule schedule_of(const json& row) {
     return s;
 }
 
-// "2026-01-10" untimed, "2026-01-10 600-720" with times (the table's notation).
-std::vector<std::string> listed(const std::vector<Occurrence>& os) {
-    std::vector<std::string> out;
-    for (const Occurrence& o : os) {
-        std::string s = to_iso(o.date);
-        if (o.time.start >= 0 || o.time.end >= 0)
-            s += " " + std::to_string(o.time.start) + "-" + std::to_string(o.time.end);
-        out.push_back(s);
-    }
-    return out;
-}
 
 json next_of(const Schedule& s, const Date& from) {
     auto n = next_occurrence(s, from);

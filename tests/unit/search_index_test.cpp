@@ -141,8 +141,12 @@ TEST_CASE("posting values: base-32 digits, the final one from its own alphabet")
     append_posting_value(s, 16 * 1000 + 15);
     CHECK(decode(s) == std::vector<std::pair<int, int>>{{999, 16}});
     s.clear();
-    for (uint64_t doc : {0, 1, 5, 300, 100000}) append_posting_value(s, 1 * 16 + 3);
-    CHECK(decode(s).size() == 5);
+    long long previous = -1;
+    for (long long doc : {0, 1, 5, 300, 100000}) {  // deltas 1, 1, 4, 295, 99700 with weight 4
+        append_posting_value(s, static_cast<uint64_t>(doc - previous) * 16 + 3);
+        previous = doc;
+    }
+    CHECK(decode(s) == std::vector<std::pair<int, int>>{{0, 4}, {1, 4}, {5, 4}, {300, 4}, {100000, 4}});
 }
 
 TEST_CASE("token hash is FNV-1a 32 over UTF-8 bytes") {

@@ -565,7 +565,6 @@
   });
   form.addEventListener('change', (e) => {
     if (e.target === input) return;
-    if (e.target === nearSelect && nearSelect.value !== 'here') here = here;  // keeps a known position for later
     formToUrl(false);
     refresh();
   });
