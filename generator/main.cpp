@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
         std::cout << "tsunagu " << TSUNAGU_VERSION << "\n";
         return kExitOk;
     }
+    if (options->command == "import") return import_command(*options);  // --into may not exist yet
     std::error_code ec;
     if (!std::filesystem::is_directory(options->source, ec)) {
         std::cerr << "tsunagu: サイトのフォルダ " << options->source << " がありません (no such folder: " << options->source

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "model/date.h"
+#include "model/taxonomy.h"
 
 namespace tsunagu {
 
@@ -15,6 +16,9 @@ std::string usage_text() {
   tsunagu check  [--source DIR]                                データを確かめる (check the data; exit 1 on any error)
   tsunagu serve  [--source DIR] [--out DIR] [--port 8080] [--bind 127.0.0.1]
                                                                作って手元で表示する (build, then serve for preview)
+  tsunagu import --into DIR [--content-type 種類] [--as-of YYYY-MM-DD] FILE...
+                                                               オープンデータの CSV を取り込む (import open-data CSVs
+                                                               as records into the site folder DIR)
   tsunagu --help | --version
 
 options:
@@ -27,6 +31,10 @@ options:
   --today DATE     build/serve: 次回の開催日を数える基準日 YYYY-MM-DD (the date pages count upcoming
                    dates from; default TSUNAGU_TODAY, SOURCE_DATE_EPOCH, else today in Japan)
   --quiet          成功時の表示を省く (print nothing on success)
+  --into DIR       import: 取り込み先のサイトのフォルダ (site folder to write records into; made if missing)
+  --content-type T import: 種類が分からない行に使う活動の種類 (content type for rows that do not tell;
+                   repeatable; e.g. 交流・サロン)
+  --as-of DATE     import: 取り込んだ記録の時点 YYYY-MM-DD (as-of date of the imported records)
 
 exit codes: 0 成功 (ok), 1 データの誤り (errors in the data), 2 使い方の誤り (usage error)
 )";
@@ -34,7 +42,7 @@ exit codes: 0 成功 (ok), 1 データの誤り (errors in the data), 2 使い�
 
 std::optional<CliOptions> parse_cli(const std::vector<std::string>& args, std::string& error) {
     CliOptions o;
-    static const std::set<std::string> commands = {"build", "check", "serve"};
+    static const std::set<std::string> commands = {"build", "check", "serve", "import"};
     auto need_value = [&](size_t& i, const std::string& name, std::string& out) {
         if (i + 1 >= args.size() || args[i + 1].empty()) {
             error = name + " には値が必要です (" + name + " needs a value)";
@@ -81,6 +89,20 @@ std::optional<CliOptions> parse_cli(const std::vector<std::string>& args, std::s
                         "\" is not a date YYYY-MM-DD)";
                 return std::nullopt;
             }
+        } else if (a == "--into") {
+            if (!need_value(i, a, o.into)) return std::nullopt;
+        } else if (a == "--content-type") {
+            std::string v;
+            if (!need_value(i, a, v)) return std::nullopt;
+            o.content_types.push_back(v);
+        } else if (a == "--as-of") {
+            if (!need_value(i, a, o.as_of)) return std::nullopt;
+            const Date d = parse_iso_date(o.as_of);
+            if (d.day == 0 || !is_valid_date(d)) {
+                error = "--as-of の値 \"" + o.as_of + "\" が日付 (YYYY-MM-DD) ではありません (--as-of: \"" + o.as_of +
+                        "\" is not a date YYYY-MM-DD)";
+                return std::nullopt;
+            }
         } else if (a == "--threads") {
             if (!need_int(i, a, o.threads, 0, 1024)) return std::nullopt;
         } else if (!a.empty() && a[0] == '-') {
@@ -88,6 +110,8 @@ std::optional<CliOptions> parse_cli(const std::vector<std::string>& args, std::s
             return std::nullopt;
         } else if (o.command.empty() && commands.count(a)) {
             o.command = a;
+        } else if (o.command == "import") {
+            o.files.push_back(a);
         } else if (o.command.empty()) {
             error = "知らないコマンドです: " + a + " (unknown command " + a + ")";
             return std::nullopt;
@@ -107,6 +131,31 @@ std::optional<CliOptions> parse_cli(const std::vector<std::string>& args, std::s
     if (o.command == "check" && (!o.out.empty() || !o.base_url.empty() || !o.today.empty())) {
         error = "check は --out / --base-url / --today を使いません (check takes no --out, --base-url or --today)";
         return std::nullopt;
+    }
+    const bool import_only = !o.into.empty() || !o.content_types.empty() || !o.as_of.empty();
+    if (o.command != "import" && import_only) {
+        error = "--into / --content-type / --as-of は import だけで使えます (--into, --content-type and --as-of are for import only)";
+        return std::nullopt;
+    }
+    if (o.command == "import") {
+        if (o.into.empty()) {
+            error = "import には --into DIR が必要です (import needs --into DIR)";
+            return std::nullopt;
+        }
+        if (o.files.empty()) {
+            error = "取り込む CSV ファイルを指定してください (import needs at least one FILE)";
+            return std::nullopt;
+        }
+        if (!o.out.empty() || !o.base_url.empty() || !o.today.empty() || o.source != ".") {
+            error = "import は --source / --out / --base-url / --today を使いません (import takes --into, not --source, --out, --base-url or --today)";
+            return std::nullopt;
+        }
+        for (const std::string& t : o.content_types)
+            if (!find_term(Vocabulary::content_type, t)) {
+                error = "--content-type \"" + t + "\" は活動の種類にありません。使える値: " + known_labels(Vocabulary::content_type) +
+                        " (unknown content type \"" + t + "\")";
+                return std::nullopt;
+            }
     }
     if (!o.base_url.empty() && o.base_url.rfind("http://", 0) != 0 && o.base_url.rfind("https://", 0) != 0) {
         error = "--base-url は http:// か https:// で始めてください (--base-url must start with http:// or https://)";

@@ -8,7 +8,7 @@
 namespace tsunagu {
 
 struct CliOptions {
-    std::string command;          // build, check, serve ("" with --help/--version)
+    std::string command;          // build, check, serve, import ("" with --help/--version)
     std::string source = ".";
     std::string out;              // "" = <source>/site
     std::string base_url;         // overrides site.yaml
@@ -19,6 +19,11 @@ struct CliOptions {
     bool version = false;
     bool quiet = false;
     int threads = 0;
+    // import
+    std::string into;                        // --into DIR: the site folder records are written to
+    std::vector<std::string> files;          // the CSV files to import
+    std::vector<std::string> content_types;  // --content-type LABEL (repeatable)
+    std::string as_of;                       // --as-of YYYY-MM-DD
 };
 
 // nullopt with a message in error when the arguments are not usable (exit code 2).

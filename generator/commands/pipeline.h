@@ -23,6 +23,7 @@ inline constexpr int kExitUsage = 2;
 int build_command(const CliOptions& options, std::string* base_url = nullptr);
 int check_command(const CliOptions& options);
 int serve_command(const CliOptions& options);
+int import_command(const CliOptions& options);
 
 // The output folder a command uses: --out, or SOURCE/site.
 std::filesystem::path output_dir(const CliOptions& options);
