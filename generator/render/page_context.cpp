@@ -12,7 +12,7 @@ const std::vector<std::string>& required_templates() {
         "organization_index",
         "area",         "area_index", "activity_list", "category_index", "target_index", "content", "not_found",
         "difficulty",   "difficulty_index",
-        "search",
+        "search",       "open_data",
     };
     return names;
 }

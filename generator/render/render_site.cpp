@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <set>
 
+#include "export/open_data.h"
 #include "render/assets.h"
+#include "render/open_data_page.h"
 #include "render/page_plan.h"
 #include "render/robots.h"
 #include "render/sitemap.h"
@@ -37,7 +39,7 @@ PagePlan plan_pages(const RenderContext& ctx) {
 // Two pages with one path (an area with id "index", a content page called "404") would
 // overwrite each other depending on thread timing; the first planned one wins, the rest are errors.
 void drop_conflicts(PagePlan& plan, Diagnostics& diags) {
-    std::set<std::string> seen{"sitemap.xml", "robots.txt"};
+    std::set<std::string> seen{"sitemap.xml", "robots.txt", kOpenDataPagePath};
     PagePlan kept;
     kept.reserve(plan.size());
     for (PageJob& job : plan) {
@@ -81,10 +83,15 @@ void render_site(const Site& site, const RenderOptions& options, const EmitFile&
 
     parallel_for(plan.size(), [&](size_t i) { emit(plan[i].path, plan[i].render(ctx)); }, threads);
 
+    // The export stage writes opendata/; its page lists sizes and counts, so it comes after.
+    const std::vector<OpenDataFileInfo> open_data = write_open_data(site, base_url, emit, threads);
+    emit(kOpenDataPagePath, render_open_data_page(ctx, open_data));
+
     if (!base_url.empty()) {
         std::vector<SitemapEntry> entries;
         for (const PageJob& job : plan)
             if (job.in_sitemap) entries.push_back({job.path, job.lastmod});
+        entries.push_back({kOpenDataPagePath, ""});
         std::sort(entries.begin(), entries.end(), [](const SitemapEntry& a, const SitemapEntry& b) { return a.path < b.path; });
         for (auto& [path, content] : build_sitemaps(base_url, entries)) emit(path, content);
     } else {

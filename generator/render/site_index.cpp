@@ -160,6 +160,8 @@ void build_render_context(RenderContext& ctx, const Site& site, const mustache::
             ctx.nav.push_back({{"key", "page:" + page.slug}, {"label", page.title}, {"url", content_path(page.slug)}});
         ctx.footer_links.push_back({{"label", page.title}, {"url", content_path(page.slug)}});
     }
+    // Open data is for other systems more than for residents: a footer link, not a nav item.
+    ctx.footer_links.push_back({{"label", "オープンデータ"}, {"url", "opendata/index.html"}});
 }
 
 }  // namespace tsunagu

@@ -26,6 +26,19 @@ char municipality_check_digit(std::string_view first5) {
     return static_cast<char>('0' + (11 - sum % 11) % 10);
 }
 
+std::string_view prefecture_name(std::string_view municipality_code) {
+    static constexpr std::array<std::string_view, 47> kPrefectures = {
+        "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県",
+        "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県",
+        "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県",
+        "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県", "香川県", "愛媛県", "高知県", "福岡県",
+        "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県",
+    };
+    if (municipality_code.size() < 2 || !all_digits(municipality_code.substr(0, 2))) return {};
+    const int n = (municipality_code[0] - '0') * 10 + (municipality_code[1] - '0');
+    return n >= 1 && n <= 47 ? kPrefectures[n - 1] : std::string_view{};
+}
+
 bool valid_municipality_code(std::string_view code) {
     return code.size() == 6 && all_digits(code) && municipality_check_digit(code.substr(0, 5)) == code[5];
 }

@@ -12,6 +12,10 @@ bool valid_municipality_code(std::string_view code);
 // Check digit for a 5-digit code ('0'..'9'), or '\0' when `first5` is not 5 ASCII digits.
 char municipality_check_digit(std::string_view first5);
 
+// 都道府県 of a 全国地方公共団体コード from its first two digits (JIS X 0401: 01 北海道 … 47 沖縄県);
+// "" when they are not 01..47.
+std::string_view prefecture_name(std::string_view municipality_code);
+
 // 法人番号: 13 digits, the first a check digit over the 12-digit 基礎番号 (財務省令第70号 第2条).
 bool valid_corporate_number(std::string_view number);
 // Check digit for a 12-digit 基礎番号 ('1'..'9'), or '\0' when it is not 12 ASCII digits.

@@ -1,0 +1,68 @@
+#include "export/open_data.h"
+
+#include <functional>
+
+#include "export/atom_feed.h"
+#include "export/hsds.h"
+#include "export/open_data_csv.h"
+#include "support/parallel.h"
+
+namespace tsunagu {
+
+namespace {
+
+using Task = std::function<void(std::vector<OpenDataFileInfo>&)>;
+
+}  // namespace
+
+std::vector<OpenDataFileInfo> write_open_data(const Site& site, const std::string& base_url, const EmitFile& emit,
+                                              unsigned threads) {
+    auto put = [&](std::vector<OpenDataFileInfo>& out, OpenDataFileInfo info, std::string_view content) {
+        info.bytes = content.size();
+        emit(info.path, content);
+        out.push_back(std::move(info));
+    };
+    const std::vector<Task> tasks = {
+        [&](std::vector<OpenDataFileInfo>& out) {
+            const CsvTable t = activities_csv(site);
+            const auto rows = static_cast<long long>(t.rows);
+            put(out, {"opendata/activities.csv", "csv", "活動・居場所の一覧", "CSV（UTF-8、BOMなし）", 0, rows}, t.text);
+            // Excel opens UTF-8 CSV as Shift_JIS unless the file starts with a byte order mark.
+            put(out, {"opendata/activities-bom.csv", "csv", "活動・居場所の一覧（Excel用）", "CSV（UTF-8、BOM付き）", 0, rows},
+                "\xEF\xBB\xBF" + t.text);
+        },
+        [&](std::vector<OpenDataFileInfo>& out) {
+            const CsvTable t = consultation_csv(site);
+            put(out, {"opendata/consultation.csv", "csv", "相談窓口の一覧", "CSV（UTF-8、BOMなし）", 0, static_cast<long long>(t.rows)}, t.text);
+        },
+        [&](std::vector<OpenDataFileInfo>& out) {
+            const CsvTable t = organizations_csv(site);
+            put(out, {"opendata/organizations.csv", "csv", "団体の一覧", "CSV（UTF-8、BOMなし）", 0, static_cast<long long>(t.rows)}, t.text);
+        },
+        [&](std::vector<OpenDataFileInfo>& out) {
+            const CsvTable t = codes_csv();
+            put(out, {"opendata/codes.csv", "csv", "コード表（分類の名前とコード）", "CSV（UTF-8、BOMなし）", 0, static_cast<long long>(t.rows)}, t.text);
+        },
+        [&](std::vector<OpenDataFileInfo>& out) {
+            const std::vector<HsdsTable> tables = hsds_tables(site, base_url);
+            put(out, {"opendata/hsds/datapackage.json", "hsds", "表の一覧（datapackage.json）", "JSON", 0, -1},
+                hsds_datapackage_json(site, tables));
+            for (const HsdsTable& t : tables)
+                put(out, {"opendata/hsds/" + t.file, "hsds", t.title + "（" + t.object + "）", "JSON", 0, static_cast<long long>(t.rows.size())},
+                    hsds_table_json(t));
+        },
+        [&](std::vector<OpenDataFileInfo>& out) {
+            size_t n = 0;
+            const std::string feed = atom_feed(site, base_url, &n);
+            put(out, {"opendata/updates.atom", "feed", "更新情報", "Atom", 0, static_cast<long long>(n)}, feed);
+        },
+    };
+    std::vector<std::vector<OpenDataFileInfo>> results(tasks.size());
+    parallel_for(tasks.size(), [&](size_t i) { tasks[i](results[i]); }, threads);
+    std::vector<OpenDataFileInfo> files;
+    for (auto& r : results)
+        for (auto& f : r) files.push_back(std::move(f));
+    return files;
+}
+
+}  // namespace tsunagu
