@@ -178,8 +178,16 @@ void read_file(FileRun& f, const ImportOptions& options) {
     std::string why;
     f.layout = recognise_dataset(f.rows, f.name, why);
     if (!f.layout) {
-        f.diags.push_back(make_error("import.unknown_dataset", SourcePos{f.shown, f.rows.empty() ? 0 : f.rows[0].line, 0},
-                                     "どのデータセットか分かりません。" + why, "not a dataset tsunagu knows. " + why));
+        if (why == "empty")
+            f.diags.push_back(make_error("import.unknown_dataset", SourcePos{f.shown, 0, 0}, "空のファイルです",
+                                         "the file is empty"));
+        else
+            f.diags.push_back(make_error(
+                "import.unknown_dataset", SourcePos{f.shown, f.rows[0].line, 0},
+                "どのデータセットか分かりません。最初の行に 名称・イベント名・介護サービス事業所名称 の列がありません"
+                "（子ども食堂一覧・介護サービス事業所一覧・公共施設一覧・イベント一覧を読めます）",
+                "not a dataset tsunagu knows: no 名称, イベント名 or 介護サービス事業所名称 column in the first rows "
+                "(it reads 子ども食堂一覧, 介護サービス事業所一覧, 公共施設一覧 and イベント一覧)"));
         return;
     }
     f.counts.dataset = layout_label(*f.layout);

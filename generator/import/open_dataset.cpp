@@ -173,9 +173,7 @@ std::optional<DatasetLayout> recognise_dataset(const std::vector<CsvRow>& rows, 
         }
         return layout;
     }
-    why = rows.empty() ? "空のファイルです (the file is empty)"
-                       : "見出し行に 名称・イベント名・介護サービス事業所名称 のどれもありません (no header row with 名称, "
-                         "イベント名 or 介護サービス事業所名称 in the first rows)";
+    why = rows.empty() ? "empty" : "no_header";
     return std::nullopt;
 }
 

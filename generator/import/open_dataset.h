@@ -51,7 +51,7 @@ struct DatasetLayout {
 };
 
 // nullopt when no row of the first few looks like the header of a dataset we know; `why`
-// then says what was seen. `file_name` helps only to tell a supplement (_tsuika) file.
+// is then "empty" (no rows at all) or "no_header". `file_name` helps only to tell a supplement (_tsuika) file.
 std::optional<DatasetLayout> recognise_dataset(const std::vector<CsvRow>& rows, std::string_view file_name,
                                                std::string& why);
 

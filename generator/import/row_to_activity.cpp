@@ -12,6 +12,7 @@
 #include "text/normalize.h"
 #include "text/schedule_parse.h"
 #include "text/utf8.h"
+#include "text/wareki.h"
 
 namespace tsunagu {
 
@@ -186,8 +187,9 @@ void read_place_and_time(const RowContext& ctx, const CsvRow& row, ImportedActiv
 
     // Venue. A 方書 or 会場 that names someone's home makes the venue a private home: only the
     // 町丁目 and a rounded point are kept, the rest goes to the review list.
-    const std::string address = single_line(L.cell(row, Col::address));
-    const std::string detail = single_line(L.cell(row, Col::address_detail));
+    // Addresses as NFKC: ２丁目１－１ and 2丁目1-1 are the same place and should look the same.
+    const std::string address = nfkc(single_line(L.cell(row, Col::address)));
+    const std::string detail = nfkc(single_line(L.cell(row, Col::address_detail)));
     std::string place = single_line(L.cell(row, Col::place_name));
     if (L.tsunagu_export) place = single_line(L.cell(row, Col::t_venue_name));
     bool private_home = L.tsunagu_export && parse_yes_no_cell(L.cell(row, Col::t_private_home)).value_or(false);
@@ -237,6 +239,7 @@ void read_place_and_time(const RowContext& ctx, const CsvRow& row, ImportedActiv
     // columns; the times are added when the text has none.
     std::string text;
     std::string note = single_line(L.cell(row, Col::time_note));
+    std::string code_note;  // how a 開催頻度 code was read, shown with the schedule
     if (L.tsunagu_export && !L.cell(row, Col::t_schedule).empty()) {
         text = single_line(L.cell(row, Col::t_schedule));
     } else {
@@ -253,13 +256,14 @@ void read_place_and_time(const RowContext& ctx, const CsvRow& row, ImportedActiv
             text = days;
         } else if (!weekdays.empty()) {
             if (auto wd = parse_weekday_cell(weekdays)) {
-                text = frequency_phrase(frequency, *wd);
+                // 利用可能曜日 of a facility or an office is when it is open, every week.
+                text = L.kind == DatasetKind::kodomo_shokudo ? frequency_phrase(frequency, *wd)
+                                                             : "毎週" + weekday_phrase(wd->days);
                 if (text.empty()) {
                     // Without a frequency the days alone do not say how often; keep them as written.
                     text = weekday_phrase(wd->days) + "（頻度の記載なし）";
-                } else {
-                    const std::string why = "開催頻度コード" + nfkc(frequency) + "から読んだ頻度です";
-                    note = note.empty() ? why : note + "。" + why;
+                } else if (L.kind == DatasetKind::kodomo_shokudo) {
+                    code_note = "開催頻度コード" + nfkc(frequency) + "から読んだ頻度です";
                 }
                 if (wd->holidays) text += "・祝日";
             } else {
@@ -270,8 +274,13 @@ void read_place_and_time(const RowContext& ctx, const CsvRow& row, ImportedActiv
                  "開催頻度「" + frequency + "」はコードで、曜日も開催日もないため、開催日時は空のままです",
                  "開催頻度 \"" + frequency + "\" is a code and no weekday or date is given; the schedule is left empty");
         }
-        const std::string start_date = single_line(L.cell(row, Col::start_date));
-        const std::string end_date = single_line(L.cell(row, Col::end_date));
+        // Event dates as people read them (2026年12月5日), whatever form the cell used.
+        auto date_words = [](const std::string& cell) {
+            const auto d = parse_date_text(cell);
+            return d && d->day ? format_date_ja(*d) : cell;
+        };
+        const std::string start_date = date_words(single_line(L.cell(row, Col::start_date)));
+        const std::string end_date = date_words(single_line(L.cell(row, Col::end_date)));
         if (text.empty() && !start_date.empty())
             text = start_date + (end_date.empty() || end_date == start_date ? "" : "〜" + end_date);
         if (!text.empty() && !text_has_time(text) && start)
@@ -279,6 +288,16 @@ void read_place_and_time(const RowContext& ctx, const CsvRow& row, ImportedActiv
         else if (text.empty() && start)
             text = *start + "〜" + (end ? *end : std::string());
     }
+    if (!text.empty() && !note.empty() && !L.tsunagu_export) {
+        // 祝日は休み in the remarks column is part of the schedule when the parser can read it so.
+        Diagnostics ignored;
+        const std::string joined = text + "（" + note + "）";
+        if (parse_schedule(joined, ignored).understood && parse_schedule(text, ignored).understood) {
+            text = joined;
+            note.clear();
+        }
+    }
+    if (!code_note.empty()) note = note.empty() ? code_note : note + "。" + code_note;
     if (!text.empty()) {
         Diagnostics problems;
         const Schedule s = parse_schedule(text, problems);

@@ -63,8 +63,9 @@ std::string yaml_scalar(std::string_view s) {
         // ", " and "[" are only special inside flow collections, but records use flow lists.
         for (size_t i = 0; plain && i < s.size(); ++i) {
             const unsigned char c = static_cast<unsigned char>(s[i]);
+            // '?' too: yaml-cpp reads "a?b" inside a flow list as a mapping key indicator.
             if (c < 0x20 || c == 0x7f || c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == '"' ||
-                c == '\'')
+                c == '\'' || c == '?')
                 plain = false;
             else if (c == ':' && (i + 1 == s.size() || s[i + 1] == ' '))
                 plain = false;
