@@ -416,8 +416,10 @@ void read_contact(const RowContext& ctx, const CsvRow& row, ImportedActivity& ou
             continue;
         }
         contact.set("email", YamlValue::text(email));
-        if (!note.empty() && L.tsunagu_export) contact.set("person_role", YamlValue::text(note));
     }
+    // tsunagu writes the contact's role (事務局 …) into メールアドレス1_連絡先備考, email or not.
+    if (L.tsunagu_export && !L.cell(row, Col::email_note).empty())
+        contact.set("person_role", YamlValue::text(single_line(L.cell(row, Col::email_note))));
     // A URL cannot hold white space: a line break inside one is a spreadsheet's wrapping (練馬区's
     // file breaks URLs with CRLF inside quotes), so it is joined back.
     std::string url;
