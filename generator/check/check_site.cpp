@@ -3,6 +3,7 @@
 #include <set>
 
 #include "check/difficulty_check.h"
+#include "check/fund_check.h"
 #include "model/taxonomy.h"
 
 namespace tsunagu {
@@ -71,6 +72,7 @@ void check_site(const Site& site, Diagnostics& diags) {
     check_municipality(site, diags);
     check_page_names(site, diags);
     check_difficulties(site, diags);
+    check_funds(site, diags);
 }
 
 }  // namespace tsunagu

@@ -192,6 +192,32 @@ void FieldReader::integer(const char* key, std::optional<long long>& out, long l
     }
 }
 
+void FieldReader::yen(const char* key, std::optional<long long>& out, Need need) {
+    if (auto n = scalar_value(key, "金額（円）", "an amount in yen")) {
+        std::string t = nfkc(trim(n->Scalar()));
+        if (t.size() > 3 && t.substr(t.size() - 3) == "円") t.resize(t.size() - 3);  // 1,000円
+        const SourcePos at = node_pos(*n, file_, line_offset_);
+        if (t.find('.') != std::string::npos) {
+            value_error(key, at, "money.not_whole_yen",
+                        "「" + name(key) + "」の " + n->Scalar() + " は円未満を含みます。金額は1円単位の整数で書いてください",
+                        "field " + name(key) + ": " + n->Scalar() + " is not a whole number of yen");
+        } else if (auto v = parse_integer(t); !v) {
+            value_error(key, at, "field.type", "「" + name(key) + "」は金額（円の整数）で書いてください（いまは "" + n->Scalar() + ""）",
+                        "field " + name(key) + " must be an amount in whole yen, not "" + n->Scalar() + """);
+        } else if (*v < 0) {
+            value_error(key, at, "money.negative", "「" + name(key) + "」が負の金額です（" + n->Scalar() + "）",
+                        "field " + name(key) + " is negative (" + n->Scalar() + ")");
+        } else if (*v > 1'000'000'000'000LL) {
+            value_error(key, at, "field.value", "「" + name(key) + "」が大きすぎます（1兆円まで）",
+                        "field " + name(key) + " is larger than 1,000,000,000,000 yen");
+        } else {
+            out = *v;
+        }
+        return;
+    }
+    missing_if_empty(key, !out.has_value(), need);
+}
+
 void FieldReader::integer(const char* key, std::optional<int>& out, int min, int max) {
     std::optional<long long> v;
     integer(key, v, min, max);

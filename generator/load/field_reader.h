@@ -35,6 +35,8 @@ public:
     void texts(const char* key, std::vector<std::string>& out, RecordMeta& meta, Need need = Need::optional);
     void integer(const char* key, std::optional<long long>& out, long long min, long long max);
     void integer(const char* key, std::optional<int>& out, int min, int max);
+    // Whole yen, 0 or more ("1,000" and "1000円" accepted); decimals and negatives are errors.
+    void yen(const char* key, std::optional<long long>& out, Need need = Need::optional);
     void boolean(const char* key, bool& out);
     void tri(const char* key, Tri& out);
     void date(const char* key, Date& out);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "load/field_reader.h"
+#include "load/fund_readers.h"
 #include "load/record_readers.h"
 #include "load/source_files.h"
 #include "load/synonyms.h"
@@ -192,6 +193,10 @@ Site load_site(const fs::path& source_dir, Diagnostics& diags, const LoadOptions
         list_source_files(source_dir, "data/consultation", kDataExts, diags), read_consultation_point, diags, threads);
     site.difficulties = read_kind<Difficulty>(list_source_files(source_dir, "data/difficulties", kDataExts, diags),
                                               read_difficulty, diags, threads);
+    site.funds = read_kind<Fund>(list_source_files(source_dir, "data/funds", kDataExts, diags), read_fund, diags, threads);
+    site.fund_years = read_kind<FundYear>(list_source_files(source_dir, "data/fund-years", kDataExts, diags),
+                                          read_fund_year, diags, threads);
+    site.grants = read_kind<Grant>(list_source_files(source_dir, "data/grants", kDataExts, diags), read_grant, diags, threads);
     site.synonyms = load_synonyms(source_dir, diags);
 
     const auto pages = list_source_files(source_dir, "content", {".md"}, diags);

@@ -34,7 +34,7 @@ Area read_area(FieldReader& r) {
     return a;
 }
 
-static void read_legal_form_history(FieldReader& r, std::vector<LegalFormChange>& out) {
+void read_legal_form_history(FieldReader& r, std::vector<LegalFormChange>& out) {
     for (const YAML::Node& n : r.sequence("legal_form_history")) {
         if (!n.IsMap()) {
             r.diags().push_back(make_error("field.type", node_pos(n, r.file(), r.line_offset()),
@@ -111,15 +111,15 @@ static void read_fees(FieldReader& r, std::vector<Fee>& out) {
     }
 }
 
-static void read_photos(FieldReader& r, std::vector<Photo>& out) {
-    for (const YAML::Node& n : r.sequence("photos")) {
+void read_photos(FieldReader& r, std::vector<Photo>& out, const char* key) {
+    for (const YAML::Node& n : r.sequence(key)) {
         if (!n.IsMap()) {
             r.diags().push_back(make_error("field.type", node_pos(n, r.file(), r.line_offset()),
-                                           "photos の各項目は {src: ファイル, alt: 説明, credit: 撮影者} で書いてください",
-                                           "each photos entry must be {src: …, alt: …, credit: …}"));
+                                           std::string(key) + " の各項目は {src: ファイル, alt: 説明, credit: 撮影者} で書いてください",
+                                           std::string("each ") + key + " entry must be {src: …, alt: …, credit: …}"));
             continue;
         }
-        FieldReader e(n, r.file(), r.diags(), "photos.", r.line_offset());
+        FieldReader e(n, r.file(), r.diags(), std::string(key) + ".", r.line_offset());
         Photo p;
         e.text("src", p.src, Need::required);
         e.text("alt", p.alt, Need::required);
@@ -175,7 +175,7 @@ Activity read_activity(FieldReader& r) {
     r.contact("contact", a.contact);
     r.term("status", Vocabulary::status, a.status);
     r.date("start_date", a.start_date);
-    read_photos(r, a.photos);
+    read_photos(r, a.photos, "photos");
     r.finish();
     return a;
 }

@@ -14,4 +14,9 @@ ConsultationPoint read_consultation_point(FieldReader& r);
 Difficulty read_difficulty(FieldReader& r);
 SiteConfig read_site_config(FieldReader& r);
 
+// Parts several record kinds share.
+void read_legal_form_history(FieldReader& r, std::vector<LegalFormChange>& out);
+// Photos under `key` ({src, alt, credit}); a src that could leave static/ is an error.
+void read_photos(FieldReader& r, std::vector<Photo>& out, const char* key);
+
 }  // namespace tsunagu

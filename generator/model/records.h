@@ -132,6 +132,8 @@ struct Organization {
     std::vector<int> areas_served_ix;
     std::vector<int> activities_ix;
     std::vector<int> consultation_ix;
+    std::vector<int> grants_ix;   // grants received, by award date then id
+    std::vector<int> funds_ix;    // funds it operates
 };
 
 struct Activity {

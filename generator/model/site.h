@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/fund.h"
 #include "model/records.h"
 
 namespace tsunagu {
@@ -31,12 +32,18 @@ struct Site {
     std::vector<ContentPage> pages;
     std::vector<SynonymGroup> synonyms;      // data/synonyms.yaml, in file order
     std::vector<Difficulty> difficulties;    // 困りごと; resolve sorts them by order, then id
+    std::vector<Fund> funds;                 // 助け合い基金 (data/funds/)
+    std::vector<FundYear> fund_years;        // one per fund and fiscal year (data/fund-years/)
+    std::vector<Grant> grants;               // data/grants/
 
     // resolve: id → index
     std::unordered_map<std::string, int> area_by_id;
     std::unordered_map<std::string, int> organization_by_id;
     std::unordered_map<std::string, int> activity_by_id;
     std::unordered_map<std::string, int> consultation_by_id;
+    std::unordered_map<std::string, int> fund_by_id;
+    std::unordered_map<std::string, int> fund_year_by_id;
+    std::unordered_map<std::string, int> grant_by_id;
     std::vector<int> root_areas;  // areas without a parent, sorted by id
 };
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "render/links.h"
+#include "text/money.h"
 #include "text/schedule_format.h"
 #include "text/wareki.h"
 
@@ -65,23 +66,9 @@ json area_links(const Site& site, const std::vector<int>& area_ixs) {
     return out;
 }
 
-std::string yen_text(long long amount) {
-    if (amount == 0) return "無料";
-    std::string digits = std::to_string(amount < 0 ? -amount : amount);
-    std::string out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return (amount < 0 ? "-" : "") + out + "円";
-}
+std::string yen_text(long long amount) { return amount == 0 ? std::string("無料") : yen_amount(amount); }
 
-std::string count_text(long long n, const char* unit) {
-    std::string s = yen_text(n);  // reuse the thousands separators
-    if (n == 0) s = "0";
-    else s.resize(s.size() - std::string("円").size());
-    return s + unit;
-}
+std::string count_text(long long n, const char* unit) { return grouped_number(n) + unit; }
 
 std::string join_labels(const std::vector<std::string>& labels, const char* sep) {
     std::string out;

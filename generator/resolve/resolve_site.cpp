@@ -109,6 +109,48 @@ void resolve_areas(Site& site, Diagnostics& diags) {
         for (int p = a.parent_ix; p >= 0; p = site.areas[p].parent_ix) ++a.depth;
     }
 }
+// Funds, their fiscal years and grants: references, and the lists pages walk (years by fiscal
+// year; grants by award date, then id; each organization's grants received).
+void resolve_funds(Site& site, Diagnostics& diags) {
+    site.fund_by_id = index_by_id(site.funds);
+    site.fund_year_by_id = index_by_id(site.fund_years);
+    site.grant_by_id = index_by_id(site.grants);
+    for (size_t i = 0; i < site.funds.size(); ++i) {
+        Fund& f = site.funds[i];
+        f.operator_ix = resolve_one(site.organization_by_id, f.operator_org, f.meta, "operator", "団体", "organization", diags);
+        if (f.operator_ix >= 0) site.organizations[f.operator_ix].funds_ix.push_back(static_cast<int>(i));
+    }
+    for (size_t i = 0; i < site.fund_years.size(); ++i) {
+        FundYear& y = site.fund_years[i];
+        y.fund_ix = resolve_one(site.fund_by_id, y.fund, y.meta, "fund", "基金", "fund", diags);
+        if (y.fund_ix >= 0) site.funds[y.fund_ix].years_ix.push_back(static_cast<int>(i));
+    }
+    for (Fund& f : site.funds)
+        std::stable_sort(f.years_ix.begin(), f.years_ix.end(), [&](int a, int b) {
+            return site.fund_years[a].fiscal_year < site.fund_years[b].fiscal_year;
+        });
+    std::vector<int> order(site.grants.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const Grant& x = site.grants[a];
+        const Grant& y = site.grants[b];
+        return x.award_date != y.award_date ? x.award_date < y.award_date : x.meta.id < y.meta.id;
+    });
+    for (int i : order) {
+        Grant& g = site.grants[i];
+        g.fund_ix = resolve_one(site.fund_by_id, g.fund, g.meta, "fund", "基金", "fund", diags);
+        g.recipient_ix = resolve_one(site.organization_by_id, g.recipient, g.meta, "recipient", "団体", "organization", diags);
+        g.activity_ix = resolve_one(site.activity_by_id, g.activity, g.meta, "activity", "活動", "activity", diags);
+        g.areas_ix = resolve_list(site.area_by_id, g.areas, g.meta, "areas", "地域", "area", diags);
+        if (g.fund_ix >= 0) {
+            Fund& f = site.funds[g.fund_ix];
+            f.grants_ix.push_back(i);
+            for (int y : f.years_ix)
+                if (site.fund_years[y].fiscal_year == g.fiscal_year) site.fund_years[y].grants_ix.push_back(i);
+        }
+        if (g.recipient_ix >= 0) site.organizations[g.recipient_ix].grants_ix.push_back(i);
+    }
+}
 
 }  // namespace
 
@@ -118,6 +160,9 @@ void resolve_site(Site& site, Diagnostics& diags) {
     sort_and_dedupe(site.activities, "活動", "activity", diags);
     sort_and_dedupe(site.consultation_points, "相談窓口", "consultation point", diags);
     sort_and_dedupe(site.difficulties, "困りごと", "difficulty", diags);
+    sort_and_dedupe(site.funds, "基金", "fund", diags);
+    sort_and_dedupe(site.fund_years, "基金の年度", "fund year", diags);
+    sort_and_dedupe(site.grants, "助成", "grant", diags);
     // The order people see them in: by `order`, then (sorted above) by id.
     std::stable_sort(site.difficulties.begin(), site.difficulties.end(),
                      [](const Difficulty& a, const Difficulty& b) { return a.order < b.order; });
@@ -148,6 +193,8 @@ void resolve_site(Site& site, Diagnostics& diags) {
         if (c.organization_ix >= 0) site.organizations[c.organization_ix].consultation_ix.push_back(static_cast<int>(i));
         protect_private_venue(c.venue);
     }
+
+    resolve_funds(site, diags);
 
     std::stable_sort(site.pages.begin(), site.pages.end(), [](const ContentPage& a, const ContentPage& b) {
         return a.order != b.order ? a.order < b.order : a.slug < b.slug;
