@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 
 import {
-  REPO_DIR, SOURCE_DIR, build, describeRun, formatDiagnostics, freshDir, realDiagnostics, runTool, walk,
+  REPO_DIR, SOURCE_DIR, build, copyExampleSite, describeRun, formatDiagnostics, freshDir, realDiagnostics, runTool, walk,
 } from './lib.mjs';
 
 const REAL_DIR = path.resolve(SOURCE_DIR, '..', 'shared', 'data', 'kodomo-shokudo');
@@ -40,15 +40,6 @@ function recordBody(file) {
 
 function allText(dir) {
   return walk(dir).map((rel) => [rel, fs.readFileSync(path.join(dir, rel), 'utf8')]);
-}
-
-function copyExampleSite(name) {
-  const dir = freshDir(name);
-  for (const item of ['site.yaml', 'data', 'content', 'static']) {
-    const src = path.join(SOURCE_DIR, item);
-    if (fs.existsSync(src)) fs.cpSync(src, path.join(dir, item), { recursive: true });
-  }
-  return dir;
 }
 
 describe('the six real files', () => {

@@ -96,6 +96,17 @@ export function copyFixture(name) {
   return dest;
 }
 
+// The example site's data (site.yaml, data, content, static) in a fresh folder under TEST_OUT,
+// without the repository around it (no node_modules beside it), for tests that change it.
+export function copyExampleSite(name) {
+  const dir = freshDir(name);
+  for (const entry of ['site.yaml', 'data', 'content', 'static']) {
+    const from = path.join(SOURCE_DIR, entry);
+    if (fs.existsSync(from)) fs.cpSync(from, path.join(dir, entry), { recursive: true });
+  }
+  return dir;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Walking the output
 

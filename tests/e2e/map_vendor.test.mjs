@@ -7,7 +7,7 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 
 import {
-  NODE_MODULES, SOURCE_DIR, assertBuiltOk, build, buildExampleOnce, describeRun, formatDiagnostics, freshDir,
+  NODE_MODULES, SOURCE_DIR, assertBuiltOk, build, buildExampleOnce, copyExampleSite, describeRun, formatDiagnostics, freshDir,
   readText, realDiagnostics, startTags, walk,
 } from './lib.mjs';
 
@@ -25,15 +25,6 @@ function mapMarks(html) {
   return marks;
 }
 
-// The example site's data without the repository around it (no node_modules beside it).
-function exampleCopy(name) {
-  const dir = freshDir(name);
-  for (const entry of ['site.yaml', 'data', 'content', 'static']) {
-    const from = path.join(SOURCE_DIR, entry);
-    if (fs.existsSync(from)) fs.cpSync(from, path.join(dir, entry), { recursive: true });
-  }
-  return dir;
-}
 
 function fakeLeaflet(dir, tag) {
   fs.mkdirSync(path.join(dir, 'images'), { recursive: true });
@@ -91,7 +82,7 @@ describe('Leaflet in the example site', () => {
 
 describe('finding Leaflet', () => {
   test('TSUNAGU_NO_VENDOR=1: a warning, and no map markup or script reference anywhere', () => {
-    const src = exampleCopy('map-vendor-none-src');
+    const src = copyExampleSite('map-vendor-none-src');
     const r = build(src, 'map-vendor-none', [], { env: { TSUNAGU_NO_VENDOR: '1', TSUNAGU_LEAFLET_DIR: freshDir('map-vendor-empty') } });
     assert.equal(r.run.status, 0, describeRun(r.run, r.args));
     const ds = realDiagnostics(r.run.diagnostics);
@@ -109,7 +100,7 @@ describe('finding Leaflet', () => {
   });
 
   test('lookup order: <source>/node_modules/leaflet/dist, then TSUNAGU_LEAFLET_DIR, then the built-in path', () => {
-    const src = exampleCopy('map-vendor-order-src');
+    const src = copyExampleSite('map-vendor-order-src');
     const envDir = fakeLeaflet(freshDir('map-vendor-env'), 'from TSUNAGU_LEAFLET_DIR');
 
     // No node_modules in the source: the environment variable wins over the built-in path.
@@ -134,7 +125,7 @@ describe('finding Leaflet', () => {
   });
 
   test('two builds with Leaflet are byte-identical in assets/vendor', () => {
-    const src = exampleCopy('map-vendor-det-src');
+    const src = copyExampleSite('map-vendor-det-src');
     const a = build(src, 'map-vendor-det-a');
     const c = build(src, 'map-vendor-det-b');
     assert.equal(a.run.status, 0, describeRun(a.run, a.args));
