@@ -1,5 +1,6 @@
 #include "export/hsds.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "export/open_data_csv.h"
@@ -87,8 +88,8 @@ struct Ids {
 // (weekly, every n weeks, monthly by nth weekday or by day, held in every month); anything else
 // (不定期, a rule for some months only, unreadable text) is carried by the description, which is
 // always the original text, in a single row.
-void add_schedules(const Ids& id, const Schedule& s, const std::string& owner_key, const std::string& service_id, json& rows) {
-    if (s.empty()) return;
+void add_schedules(const Ids& id, const Schedule& s, const std::string& owner_key, const std::string& service_id, HsdsTable& rows) {
+    if (s.empty() || !rows.keep) return;
     size_t structured = 0;
     if (s.understood) {
         for (size_t i = 0; i < s.rules.size(); ++i) {
@@ -127,7 +128,7 @@ void add_schedules(const Ids& id, const Schedule& s, const std::string& owner_ke
                 row["id"] = id("schedule", owner_key + "/" + std::to_string(i) + "/" + std::to_string(k));
                 if (times[k].start >= 0) row["opens_at"] = hhmm_jst(times[k].start);
                 if (times[k].end >= 0) row["closes_at"] = hhmm_jst(times[k].end);
-                rows.push_back(std::move(row));
+                rows.add(row);
                 ++structured;
             }
         }
@@ -137,45 +138,53 @@ void add_schedules(const Ids& id, const Schedule& s, const std::string& owner_ke
         set_if(row, "valid_from", day_iso(s.valid_from));
         set_if(row, "valid_to", day_iso(s.valid_until));
         set_if(row, "notes", schedule_notes(s, nullptr));
-        rows.push_back(std::move(row));
+        rows.add(row);
     }
 }
 
+HsdsTable named(const char* object, const char* file, const char* title) {
+    HsdsTable t;
+    t.object = object;
+    t.file = file;
+    t.title = title;
+    return t;
+}
+
 struct Tables {
-    HsdsTable organizations{"organization", "organizations.json", "団体"};
-    HsdsTable organization_identifiers{"organization_identifier", "organization_identifiers.json", "団体の識別子（法人番号）"};
-    HsdsTable services{"service", "services.json", "サービス（活動・相談窓口）"};
-    HsdsTable locations{"location", "locations.json", "場所"};
-    HsdsTable addresses{"address", "addresses.json", "住所"};
-    HsdsTable service_at_locations{"service_at_location", "service_at_locations.json", "サービスと場所の対応"};
-    HsdsTable schedules{"schedule", "schedules.json", "開催日時"};
-    HsdsTable cost_options{"cost_option", "cost_options.json", "参加費"};
-    HsdsTable contacts{"contact", "contacts.json", "問い合わせ先"};
-    HsdsTable phones{"phone", "phones.json", "電話・FAX"};
-    HsdsTable accessibility{"accessibility", "accessibility.json", "バリアフリー"};
-    HsdsTable taxonomies{"taxonomy", "taxonomies.json", "分類"};
-    HsdsTable taxonomy_terms{"taxonomy_term", "taxonomy_terms.json", "分類の項目"};
-    HsdsTable attributes{"attribute", "attributes.json", "サービスの分類"};
+    HsdsTable organizations = named("organization", "organizations.json", "団体");
+    HsdsTable organization_identifiers = named("organization_identifier", "organization_identifiers.json", "団体の識別子・法人番号");
+    HsdsTable services = named("service", "services.json", "サービス（活動・相談窓口）");
+    HsdsTable locations = named("location", "locations.json", "場所");
+    HsdsTable addresses = named("address", "addresses.json", "住所");
+    HsdsTable service_at_locations = named("service_at_location", "service_at_locations.json", "サービスと場所の対応");
+    HsdsTable schedules = named("schedule", "schedules.json", "開催日時");
+    HsdsTable cost_options = named("cost_option", "cost_options.json", "参加費");
+    HsdsTable contacts = named("contact", "contacts.json", "問い合わせ先");
+    HsdsTable phones = named("phone", "phones.json", "電話・FAX");
+    HsdsTable accessibility = named("accessibility", "accessibility.json", "バリアフリー");
+    HsdsTable taxonomies = named("taxonomy", "taxonomies.json", "分類");
+    HsdsTable taxonomy_terms = named("taxonomy_term", "taxonomy_terms.json", "分類の項目");
+    HsdsTable attributes = named("attribute", "attributes.json", "サービスの分類");
 };
 
 // Phones and contacts of one owner (a service or an organization): only what the record
 // publishes; a private-home note never gets here (check refuses it).
 void add_contact_rows(const Ids& id, const Contact& c, const char* owner_field, const std::string& owner_id,
                       const std::string& owner_key, Tables& t) {
-    if (!c.phone.empty()) {
+    if (t.phones.keep && !c.phone.empty()) {
         json p{{"id", id("phone", owner_key + "/phone")}, {owner_field, owner_id}, {"number", c.phone}, {"type", "voice"}};
         set_if(p, "description", c.phone_note);
-        t.phones.rows.push_back(std::move(p));
+        t.phones.add(std::move(p));
     }
-    if (!c.fax.empty())
-        t.phones.rows.push_back(json{{"id", id("phone", owner_key + "/fax")}, {owner_field, owner_id}, {"number", c.fax}, {"type", "fax"}});
+    if (t.phones.keep && !c.fax.empty())
+        t.phones.add(json{{"id", id("phone", owner_key + "/fax")}, {owner_field, owner_id}, {"number", c.fax}, {"type", "fax"}});
     const bool email = !mailto_href(c.email).empty();
-    if (!c.person_role.empty() || email) {
+    if (t.contacts.keep && (!c.person_role.empty() || email)) {
         // HSDS's contact.name is a person's name; tsunagu publishes roles only, so the role is the title.
         json row{{"id", id("contact", owner_key)}, {owner_field, owner_id}};
         set_if(row, "title", c.person_role);
         if (email) row["email"] = c.email;
-        t.contacts.rows.push_back(std::move(row));
+        t.contacts.add(row);
     }
 }
 
@@ -184,19 +193,21 @@ std::string add_location(const Ids& id, const Site& site, const Venue& v, const 
                          const std::vector<int>& areas_ix, const std::string& org_id, const std::string& owner_key, Tables& t) {
     if (v.name.empty() && v.address.empty() && !v.geo.present) return {};
     const std::string loc_id = id("location", owner_key);
-    json loc{{"id", loc_id}, {"location_type", "physical"}};
-    // A private home's venue name ("世話人の自宅") says nothing a reader can use and the address and
-    // point were already coarsened by resolve/privacy; the description says why they are vague.
-    if (v.private_home) loc["description"] = "個人宅のため、住所は町丁目まで、位置は約500mの精度で示しています。";
-    else set_if(loc, "name", v.name);
-    if (v.geo.present) {
-        loc["latitude"] = v.geo.lat;
-        loc["longitude"] = v.geo.lon;
+    if (t.locations.keep) {
+        json loc{{"id", loc_id}, {"location_type", "physical"}};
+        // A private home's venue name ("世話人の自宅") says nothing a reader can use and the address
+        // and point were already coarsened by resolve/privacy; the description says why they are vague.
+        if (v.private_home) loc["description"] = "個人宅のため、住所は町丁目まで、位置は約500mの精度で示しています。";
+        else set_if(loc, "name", v.name);
+        if (v.geo.present) {
+            loc["latitude"] = v.geo.lat;
+            loc["longitude"] = v.geo.lon;
+        }
+        set_if(loc, "organization_id", org_id);
+        t.locations.add(std::move(loc));
     }
-    set_if(loc, "organization_id", org_id);
-    t.locations.rows.push_back(std::move(loc));
 
-    if (!v.address.empty()) {
+    if (t.addresses.keep && !v.address.empty()) {
         int code_area = -1;
         const std::string code = municipality_code_for(site, areas_ix.empty() ? -1 : areas_ix.front(), &code_area);
         std::string city;
@@ -209,10 +220,10 @@ std::string add_location(const Ids& id, const Site& site, const Venue& v, const 
                   {"state_province", std::string(prefecture_name(code))}, {"postal_code", ""}, {"country", "JP"},
                   {"address_type", "physical"}};
         if (!v.private_home) set_if(addr, "address_2", v.address_detail);
-        t.addresses.rows.push_back(std::move(addr));
+        t.addresses.add(std::move(addr));
     }
 
-    if (access) {
+    if (access && t.accessibility.keep) {
         std::vector<std::string> parts;
         auto say = [&](Tri value, const char* what) {
             if (value == Tri::yes) parts.push_back(std::string(what) + "あり");
@@ -225,7 +236,7 @@ std::string add_location(const Ids& id, const Site& site, const Venue& v, const 
             json row{{"id", id("accessibility", owner_key)}, {"location_id", loc_id}};
             set_if(row, "description", join(parts, "、"));
             set_if(row, "details", access->note);
-            t.accessibility.rows.push_back(std::move(row));
+            t.accessibility.add(row);
         }
     }
     return loc_id;
@@ -243,11 +254,12 @@ constexpr TaxonomyInfo kTaxonomies[] = {
 
 void add_attributes(const Ids& id, Vocabulary v, const std::vector<std::string>& labels, const std::string& service_id,
                     const std::string& owner_key, Tables& t) {
+    if (!t.attributes.keep) return;
     for (const std::string& label : labels) {
         const Term* term = find_term(v, label);
         if (!term) continue;
         const std::string vocab(vocabulary_name(v));
-        t.attributes.rows.push_back(json{{"id", id("attribute", owner_key + "/" + vocab + "/" + std::string(term->slug))},
+        t.attributes.add(json{{"id", id("attribute", owner_key + "/" + vocab + "/" + std::string(term->slug))},
                                          {"link_id", service_id},
                                          {"link_type", vocab},
                                          {"link_entity", "service"},
@@ -273,19 +285,22 @@ std::string hsds_id(const Site& site, std::string_view kind, std::string_view ke
     return format_uuid(uuid_v5(export_namespace(), name));
 }
 
-std::vector<HsdsTable> hsds_tables(const Site& site, const std::string& base_url) {
+namespace {
+
+// One pass over every record: each row is built and counted; only tables with keep get text.
+void build_tables(const Site& site, const std::string& base_url, Tables& t) {
     const Ids id{site};
-    Tables t;
 
     for (const TaxonomyInfo& info : kTaxonomies) {
+        if (!t.taxonomies.keep && !t.taxonomy_terms.keep) break;
         const std::string vocab(vocabulary_name(info.v));
         const std::string tax_id = id("taxonomy", vocab);
-        t.taxonomies.rows.push_back(json{{"id", tax_id},
+        t.taxonomies.add(json{{"id", tax_id},
                                          {"name", "tsunagu " + vocab},
                                          {"description", std::string(info.title) + "（tsunagu の語彙。opendata/codes.csv と同じ）"},
                                          {"version", "1"}});
         for (const Term& term : terms(info.v))
-            t.taxonomy_terms.rows.push_back(json{{"id", id("taxonomy_term", vocab + "/" + std::string(term.slug))},
+            t.taxonomy_terms.add(json{{"id", id("taxonomy_term", vocab + "/" + std::string(term.slug))},
                                                  {"code", std::string(term.slug)},
                                                  {"name", std::string(term.label)},
                                                  {"description", std::string(term.en)},
@@ -297,6 +312,7 @@ std::vector<HsdsTable> hsds_tables(const Site& site, const std::string& base_url
     for (const Organization& o : site.organizations) {
         const std::string key = "organization:" + o.meta.id;
         const std::string org_id = id("organization", o.meta.id);
+        if (t.organizations.keep) {
         json row{{"id", org_id}, {"name", o.name}};
         // description is required; an organization without one is described by its legal form.
         row["description"] = !o.description.empty() ? o.description : o.legal_form.empty() ? o.name : o.name + "（" + o.legal_form + "）";
@@ -306,9 +322,10 @@ std::vector<HsdsTable> hsds_tables(const Site& site, const std::string& base_url
         set_if(row, "legal_status", o.legal_form);
         if (!o.founded.empty()) row["year_incorporated"] = o.founded.year;
         set_if(row, "uri", absolute_url(base_url, organization_path(o.meta.id)));
-        t.organizations.rows.push_back(std::move(row));
-        if (!o.corporate_number.empty())
-            t.organization_identifiers.rows.push_back(json{{"id", id("organization_identifier", o.meta.id)},
+        t.organizations.add(row);
+        }
+        if (t.organization_identifiers.keep && !o.corporate_number.empty())
+            t.organization_identifiers.add(json{{"id", id("organization_identifier", o.meta.id)},
                                                            {"organization_id", org_id},
                                                            {"identifier_scheme", "JP-JCN"},
                                                            {"identifier_type", "法人番号"},
@@ -322,6 +339,7 @@ std::vector<HsdsTable> hsds_tables(const Site& site, const std::string& base_url
         const std::string key = "activity:" + a.meta.id;
         const std::string svc_id = id("service", key);
         const std::string org_id = org_id_of(a.organization_ix);
+        if (t.services.keep) {
         json row{{"id", svc_id}, {"name", a.name}, {"status", service_status(a.status)}};
         set_if(row, "organization_id", org_id);
         set_if(row, "alternate_name", join(a.aliases, "、"));
@@ -336,20 +354,21 @@ std::vector<HsdsTable> hsds_tables(const Site& site, const std::string& base_url
         set_if(row, "application_process", join(process, "。"));
         set_if(row, "assured_date", day_iso(a.meta.last_confirmed));
         if (a.status != "活動中") row["alert"] = a.status + "です。";
-        t.services.rows.push_back(std::move(row));
+        t.services.add(row);
+        }
 
         const std::string loc_id = add_location(id, site, a.venue, &a.accessibility, a.areas_ix, org_id, key, t);
-        if (!loc_id.empty())
-            t.service_at_locations.rows.push_back(json{{"id", id("service_at_location", key)}, {"service_id", svc_id}, {"location_id", loc_id}});
-        add_schedules(id, a.schedule, key, svc_id, t.schedules.rows);
-        for (size_t i = 0; i < a.fees.size(); ++i) {
+        if (t.service_at_locations.keep && !loc_id.empty())
+            t.service_at_locations.add(json{{"id", id("service_at_location", key)}, {"service_id", svc_id}, {"location_id", loc_id}});
+        add_schedules(id, a.schedule, key, svc_id, t.schedules);
+        for (size_t i = 0; t.cost_options.keep && i < a.fees.size(); ++i) {
             const Fee& f = a.fees[i];
             json c{{"id", id("cost_option", key + "/" + std::to_string(i))}, {"service_id", svc_id}, {"currency", "JPY"}};
             // HSDS 3.0 has no eligibility on a cost option; option ("conditions") says who pays it.
             set_if(c, "option", f.person);
             if (f.amount_yen) c["amount"] = *f.amount_yen;
             set_if(c, "amount_description", f.note);
-            t.cost_options.rows.push_back(std::move(c));
+            t.cost_options.add(std::move(c));
         }
         add_contact_rows(id, a.contact, "service_id", svc_id, key, t);
         add_attributes(id, Vocabulary::content_type, a.content_types, svc_id, key, t);
@@ -363,6 +382,7 @@ std::vector<HsdsTable> hsds_tables(const Site& site, const std::string& base_url
         const std::string key = "consultation:" + c.meta.id;
         const std::string svc_id = id("service", key);
         const std::string org_id = org_id_of(c.organization_ix);
+        if (t.services.keep) {
         json row{{"id", svc_id}, {"name", c.name}, {"status", service_status(c.status)}};
         set_if(row, "organization_id", org_id);
         std::vector<std::string> names;
@@ -378,34 +398,67 @@ std::vector<HsdsTable> hsds_tables(const Site& site, const std::string& base_url
         set_if(row, "application_process", c.channels.empty() ? std::string() : "相談方法：" + join(c.channels, "、"));
         set_if(row, "assured_date", day_iso(c.meta.last_confirmed));
         if (c.status != "活動中") row["alert"] = c.status + "です。";
-        t.services.rows.push_back(std::move(row));
+        t.services.add(row);
+        }
 
         const std::string loc_id = add_location(id, site, c.venue, nullptr, c.areas_covered_ix, org_id, key, t);
-        if (!loc_id.empty())
-            t.service_at_locations.rows.push_back(json{{"id", id("service_at_location", key)}, {"service_id", svc_id}, {"location_id", loc_id}});
-        add_schedules(id, c.hours, key, svc_id, t.schedules.rows);
+        if (t.service_at_locations.keep && !loc_id.empty())
+            t.service_at_locations.add(json{{"id", id("service_at_location", key)}, {"service_id", svc_id}, {"location_id", loc_id}});
+        add_schedules(id, c.hours, key, svc_id, t.schedules);
         add_contact_rows(id, c.contact, "service_id", svc_id, key, t);
         add_attributes(id, Vocabulary::target_people, c.target_people, svc_id, key, t);
         add_attributes(id, Vocabulary::channel, c.channels, svc_id, key, t);
     }
 
-    std::vector<HsdsTable> out;
-    for (HsdsTable* table : {&t.organizations, &t.organization_identifiers, &t.services, &t.locations, &t.addresses,
-                             &t.service_at_locations, &t.schedules, &t.cost_options, &t.contacts, &t.phones, &t.accessibility,
-                             &t.taxonomies, &t.taxonomy_terms, &t.attributes})
-        out.push_back(std::move(*table));
-    return out;
 }
 
-std::string hsds_table_json(const HsdsTable& t) {
-    std::string out = "[";
-    bool first = true;
-    for (const json& row : t.rows) {
-        out += first ? "\n" : ",\n";
-        first = false;
-        out += row.dump(-1, ' ', false, json::error_handler_t::replace);
+std::vector<HsdsTable*> all_tables(Tables& t) {
+    return {&t.organizations, &t.organization_identifiers, &t.services, &t.locations, &t.addresses, &t.service_at_locations,
+            &t.schedules, &t.cost_options, &t.contacts, &t.phones, &t.accessibility, &t.taxonomies, &t.taxonomy_terms,
+            &t.attributes};
+}
+
+}  // namespace
+
+void HsdsTable::add(const json& row) {
+    ++rows;
+    if (!keep) return;
+    text += rows == 1 ? "[\n" : ",\n";
+    text += row.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string_view HsdsTable::finish() {
+    text += rows == 0 ? "[]\n" : "\n]\n";
+    return text;
+}
+
+std::vector<HsdsTable> hsds_tables(const Site& site, const std::string& base_url,
+                                   const std::function<void(HsdsTable&)>& sink) {
+    std::vector<HsdsTable> out;
+    // The biggest tables get passes of their own; a pass builds only the rows of the tables it keeps.
+    for (int pass = 0; pass < 3; ++pass) {
+        Tables t;
+        for (HsdsTable* table : all_tables(t))
+            table->keep = pass == 0 ? table == &t.attributes : pass == 1 ? table == &t.services : table != &t.attributes && table != &t.services;
+        build_tables(site, base_url, t);
+        for (HsdsTable* table : all_tables(t)) {
+            if (!table->keep) continue;
+            sink(*table);
+            table->text = std::string();
+            out.push_back(std::move(*table));
+        }
     }
-    out += first ? "]\n" : "\n]\n";
+    // Back to the fixed order of all_tables for the index.
+    Tables order;
+    auto rank = [&](const HsdsTable& x) {
+        int i = 0;
+        for (const HsdsTable* table : all_tables(order)) {
+            if (table->object == x.object) return i;
+            ++i;
+        }
+        return i;
+    };
+    std::stable_sort(out.begin(), out.end(), [&](const HsdsTable& a, const HsdsTable& b) { return rank(a) < rank(b); });
     return out;
 }
 
@@ -419,7 +472,7 @@ std::string hsds_datapackage_json(const Site& site, const std::vector<HsdsTable>
                                  {"mediatype", "application/json"},
                                  {"encoding", "utf-8"},
                                  {"schema", "https://github.com/openreferral/specification/blob/3.0/schema/" + t.object + ".json"},
-                                 {"count", t.rows.size()}});
+                                 {"count", t.rows}});
     json pkg{{"profile", "data-package"},
              {"name", "tsunagu-hsds"},
              {"title", site.config.title.empty() ? std::string("HSDS 3.0") : site.config.title + " HSDS 3.0"},

@@ -6,7 +6,9 @@
 // Ids are UUIDv5 names of (municipality code, kind, record id), so they never change between builds.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <string_view>
 #include <vector>
 
@@ -20,16 +22,24 @@ struct HsdsTable {
     std::string object;     // HSDS object name: "service", "service_at_location" …
     std::string file;       // file name under opendata/hsds/: "services.json"
     std::string title;      // Japanese, for the open-data page
-    nlohmann::json rows = nlohmann::json::array();
+    size_t rows = 0;        // rows written (counted only in the pass that keeps the table)
+    std::string text;       // the JSON array, one row per line, while the table is being written
+    bool keep = true;       // this pass builds and writes the table (see hsds_tables)
+
+    void add(const nlohmann::json& row);  // appends the row (callers skip building rows of tables not kept)
+    std::string_view finish();            // closes the array in place: the complete JSON document
 };
 
 // The id of a record of `kind` ("activity", "organization", "schedule" …) in this site's export.
 std::string hsds_id(const Site& site, std::string_view kind, std::string_view key);
 
-std::vector<HsdsTable> hsds_tables(const Site& site, const std::string& base_url);
+// Builds every table and hands each finished one to sink. The text is made in three passes over
+// the records (attributes, services, the rest: each pass builds only its own tables' rows), so
+// the whole export is never in memory at once on large sites. Returns every table's name and
+// row count (text emptied) in a fixed order, for the index.
+std::vector<HsdsTable> hsds_tables(const Site& site, const std::string& base_url,
+                                   const std::function<void(HsdsTable&)>& sink);
 
-// A table as a JSON array, one row per line (diffable, and still one JSON document).
-std::string hsds_table_json(const HsdsTable& t);
 // datapackage.json: the index of the tables (Frictionless Data Package fields plus row counts).
 std::string hsds_datapackage_json(const Site& site, const std::vector<HsdsTable>& tables);
 

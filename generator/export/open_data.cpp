@@ -1,6 +1,7 @@
 #include "export/open_data.h"
 
 #include <functional>
+#include <map>
 
 #include "export/atom_feed.h"
 #include "export/hsds.h"
@@ -24,12 +25,13 @@ std::vector<OpenDataFileInfo> write_open_data(const Site& site, const std::strin
     };
     const std::vector<Task> tasks = {
         [&](std::vector<OpenDataFileInfo>& out) {
-            const CsvTable t = activities_csv(site);
+            // Excel opens UTF-8 CSV as Shift_JIS unless the file starts with a byte order mark. The
+            // table is made once with the BOM in front; the plain file is the same bytes after it.
+            const CsvTable t = activities_csv(site, "\xEF\xBB\xBF");
             const auto rows = static_cast<long long>(t.rows);
-            put(out, {"opendata/activities.csv", "csv", "活動・居場所の一覧", "CSV（UTF-8、BOMなし）", 0, rows}, t.text);
-            // Excel opens UTF-8 CSV as Shift_JIS unless the file starts with a byte order mark.
-            put(out, {"opendata/activities-bom.csv", "csv", "活動・居場所の一覧（Excel用）", "CSV（UTF-8、BOM付き）", 0, rows},
-                "\xEF\xBB\xBF" + t.text);
+            const std::string_view with_bom = t.text;
+            put(out, {"opendata/activities.csv", "csv", "活動・居場所の一覧", "CSV（UTF-8、BOMなし）", 0, rows}, with_bom.substr(3));
+            put(out, {"opendata/activities-bom.csv", "csv", "活動・居場所の一覧（Excel用）", "CSV（UTF-8、BOM付き）", 0, rows}, with_bom);
         },
         [&](std::vector<OpenDataFileInfo>& out) {
             const CsvTable t = consultation_csv(site);
@@ -44,12 +46,17 @@ std::vector<OpenDataFileInfo> write_open_data(const Site& site, const std::strin
             put(out, {"opendata/codes.csv", "csv", "コード表（分類の名前とコード）", "CSV（UTF-8、BOMなし）", 0, static_cast<long long>(t.rows)}, t.text);
         },
         [&](std::vector<OpenDataFileInfo>& out) {
-            const std::vector<HsdsTable> tables = hsds_tables(site, base_url);
+            std::map<std::string, size_t> bytes;  // by file, as the passes write them
+            const std::vector<HsdsTable> tables = hsds_tables(site, base_url, [&](HsdsTable& t) {
+                const std::string_view text = t.finish();
+                bytes[t.file] = text.size();
+                emit("opendata/hsds/" + t.file, text);
+            });
             put(out, {"opendata/hsds/datapackage.json", "hsds", "表の一覧（datapackage.json）", "JSON", 0, -1},
                 hsds_datapackage_json(site, tables));
             for (const HsdsTable& t : tables)
-                put(out, {"opendata/hsds/" + t.file, "hsds", t.title + "（" + t.object + "）", "JSON", 0, static_cast<long long>(t.rows.size())},
-                    hsds_table_json(t));
+                out.push_back({"opendata/hsds/" + t.file, "hsds", t.title + "（" + t.object + "）", "JSON", bytes[t.file],
+                               static_cast<long long>(t.rows)});
         },
         [&](std::vector<OpenDataFileInfo>& out) {
             size_t n = 0;

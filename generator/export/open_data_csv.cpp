@@ -197,8 +197,9 @@ std::string municipality_code_for(const Site& site, int area_ix, int* code_area_
     return site.config.municipality_code;
 }
 
-CsvTable activities_csv(const Site& site) {
+CsvTable activities_csv(const Site& site, std::string_view prefix) {
     CsvTable t;
+    t.text = prefix;
     std::vector<std::string> row;
     add_names(kKodomoShokudoColumns, row);
     add_names(kTsunaguActivityColumns, row);

@@ -29,7 +29,8 @@ std::string csv_cell_text(std::string_view value);
 // through code_area_ix (-1 when the site's code was used).
 std::string municipality_code_for(const Site& site, int area_ix, int* code_area_ix = nullptr);
 
-CsvTable activities_csv(const Site& site);
+// prefix goes before the header (a BOM), so a file with and without it need one table in memory.
+CsvTable activities_csv(const Site& site, std::string_view prefix = {});
 CsvTable consultation_csv(const Site& site);
 CsvTable organizations_csv(const Site& site);
 CsvTable codes_csv();

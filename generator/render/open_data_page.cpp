@@ -55,7 +55,7 @@ std::string render_open_data_page(const RenderContext& ctx, const std::vector<Op
                  {"title", f.title},
                  {"format", f.format},
                  {"size", file_size_text(f.bytes)},
-                 {"records", f.records >= 0 ? count_text(f.records, " 件") : std::string("—")}};
+                 {"records", f.records >= 0 ? count_text(f.records, " 件") : std::string()}};  // "" = an index, not a table
         if (groups.contains(f.group)) groups[f.group].push_back(std::move(row));
     }
     view["csv_files"] = std::move(groups["csv"]);

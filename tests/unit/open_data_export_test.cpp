@@ -3,6 +3,8 @@
 // activities table against the column contract, HSDS schedules, and Atom escaping and order.
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include "export/atom_feed.h"
 #include "export/hsds.h"
 #include "export/open_data_csv.h"
@@ -146,17 +148,16 @@ TEST_CASE("hsds: deterministic ids, nth-weekday schedules, text-only irregular s
     const Site site = small_site();
     CHECK(hsds_id(site, "service", "activity:salon") == hsds_id(site, "service", "activity:salon"));
     CHECK(hsds_id(site, "service", "activity:salon") != hsds_id(site, "service", "activity:walk"));
-    const auto tables = hsds_tables(site, site.config.base_url);
-    const nlohmann::json* schedules = nullptr;
-    const nlohmann::json* costs = nullptr;
-    const nlohmann::json* services = nullptr;
-    const nlohmann::json* locations = nullptr;
-    for (const HsdsTable& t : tables) {
-        if (t.object == "schedule") schedules = &t.rows;
-        if (t.object == "cost_option") costs = &t.rows;
-        if (t.object == "service") services = &t.rows;
-        if (t.object == "location") locations = &t.rows;
-    }
+    std::map<std::string, nlohmann::json> parsed;
+    const auto tables = hsds_tables(site, site.config.base_url, [&](HsdsTable& t) { parsed[t.object] = nlohmann::json::parse(t.finish()); });
+    REQUIRE(tables.size() == parsed.size());
+    for (const HsdsTable& t : tables) CHECK(parsed[t.object].size() == t.rows);
+    CHECK(tables.front().object == "organization");  // back in the fixed order after the passes
+    CHECK(tables.back().object == "attribute");
+    const nlohmann::json* schedules = &parsed["schedule"];
+    const nlohmann::json* costs = &parsed["cost_option"];
+    const nlohmann::json* services = &parsed["service"];
+    const nlohmann::json* locations = &parsed["location"];
     REQUIRE(schedules);
     REQUIRE(schedules->size() == 2);
     const auto& monthly = (*schedules)[0];
