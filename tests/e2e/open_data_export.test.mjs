@@ -11,7 +11,7 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 
 import {
-  REPO_DIR, SOURCE_DIR, assertBuiltOk, build, buildExampleOnce, copyFixture, dataFiles, htmlFiles, jsonLdBlocks,
+  REPO_DIR, SOURCE_DIR, assertBuiltOk, build, buildExampleOnce, copyFixture, dataFiles, hashTree, htmlFiles, jsonLdBlocks,
   readRecords, siteSetting, startTags, walk,
 } from './lib.mjs';
 
@@ -505,6 +505,14 @@ describe('Atom feed', () => {
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(rel), links[0].attrs.href));
       assert.equal(target, 'opendata/updates.atom', rel);
     }
+  });
+});
+
+describe('determinism', () => {
+  test('opendata/ is byte-identical with one thread and with all of them', () => {
+    const one = build(SOURCE_DIR, `open-data-1thread-${process.pid}`, ['--threads', '1']);
+    assertBuiltOk(assert, one);
+    assert.deepEqual(hashTree(path.join(one.out, 'opendata')), hashTree(path.join(out, 'opendata')));
   });
 });
 
