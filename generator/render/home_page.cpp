@@ -63,6 +63,8 @@ std::string render_home(const RenderContext& ctx) {
     view["has_recent"] = !recent.empty();
     view["recent"] = std::move(recent);
     view["activity_count"] = count_text(static_cast<long long>(site.activities.size()), "件");
+    view["has_funds"] = !site.funds.empty();
+    view["fund_count"] = count_text(static_cast<long long>(site.funds.size()), "件");
     return render_page(ctx, frame, "home", std::move(view));
 }
 

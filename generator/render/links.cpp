@@ -12,6 +12,12 @@ std::string area_path(std::string_view id) { return "areas/" + url_path_escape(i
 std::string category_path(std::string_view slug) { return "categories/" + std::string(slug) + ".html"; }
 std::string target_path(std::string_view slug) { return "targets/" + std::string(slug) + ".html"; }
 std::string content_path(std::string_view slug) { return url_path_escape(slug) + ".html"; }
+std::string fund_path(std::string_view id) { return "funds/" + url_path_escape(id) + ".html"; }
+std::string fund_year_path(std::string_view fund_id, int fiscal_year) {
+    return "funds/" + url_path_escape(fund_id) + "/" + std::to_string(fiscal_year) + ".html";
+}
+std::string fund_grants_path(std::string_view fund_id) { return "funds/" + url_path_escape(fund_id) + "/grants.html"; }
+std::string grant_path(std::string_view id) { return "grants/" + url_path_escape(id) + ".html"; }
 
 std::string root_prefix(std::string_view rel_path) {
     std::string prefix;

@@ -15,6 +15,10 @@ std::string area_path(std::string_view id);           // areas/ID.html
 std::string category_path(std::string_view slug);     // categories/SLUG.html
 std::string target_path(std::string_view slug);       // targets/SLUG.html
 std::string content_path(std::string_view slug);      // SLUG.html
+std::string fund_path(std::string_view id);           // funds/ID.html
+std::string fund_year_path(std::string_view fund_id, int fiscal_year);  // funds/ID/2025.html
+std::string fund_grants_path(std::string_view fund_id);                 // funds/ID/grants.html
+std::string grant_path(std::string_view id);          // grants/ID.html
 
 // "../" once per directory level of rel_path: "" for index.html, "../" for areas/x.html.
 std::string root_prefix(std::string_view rel_path);

@@ -2,12 +2,14 @@
 // and what they run (activities and consultation points).
 #include <algorithm>
 
+#include "render/fund_views.h"
 #include "render/json_ld.h"
 #include "render/links.h"
 #include "render/markdown_section.h"
 #include "render/page_plan.h"
 #include "render/pagination.h"
 #include "render/record_views.h"
+#include "text/money.h"
 #include "text/wareki.h"
 
 namespace tsunagu {
@@ -76,6 +78,23 @@ json organization_view(const RenderContext& ctx, int ix) {
     for (int p : points) pcards.push_back(ctx.consultation_cards[p]);
     v["has_consultation"] = !pcards.empty();
     v["consultation"] = std::move(pcards);
+
+    // 助成を受けた実績 (grants received) and the funds it runs.
+    json grants = json::array();
+    long long awarded = 0;
+    for (int g : o.grants_ix) {
+        if (g < 0 || g >= static_cast<int>(site.grants.size())) continue;
+        grants.push_back(grant_row(site, g));
+        if (!grant_cancelled(site.grants[g])) awarded += site.grants[g].amount_awarded_yen;
+    }
+    v["has_grants"] = !grants.empty();
+    v["grants"] = std::move(grants);
+    v["grants_total"] = yen_amount(awarded);
+    json funds = json::array();
+    for (size_t f = 0; f < site.funds.size(); ++f)
+        if (site.funds[f].operator_ix == ix) funds.push_back({{"name", site.funds[f].name}, {"url", fund_path(site.funds[f].meta.id)}});
+    v["has_funds"] = !funds.empty();
+    v["funds"] = std::move(funds);
     return v;
 }
 

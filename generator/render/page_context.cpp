@@ -13,6 +13,7 @@ const std::vector<std::string>& required_templates() {
         "area",         "area_index", "activity_list", "category_index", "target_index", "content", "not_found",
         "difficulty",   "difficulty_index",
         "search",       "open_data",
+        "fund_index",   "fund",       "fund_year",  "fund_grants",  "grant",
     };
     return names;
 }

@@ -38,6 +38,9 @@ void plan_difficulty_pages(const RenderContext& ctx, PagePlan& plan);
 void plan_not_found_page(const RenderContext& ctx, PagePlan& plan);
 // search/index.html (the index files come from index/search_index).
 void plan_search_page(const RenderContext& ctx, PagePlan& plan);
+// funds/index.html, funds/ID.html, funds/ID/FY.html, funds/ID/grants.html; nothing without funds.
+void plan_fund_pages(const RenderContext& ctx, PagePlan& plan);
+void plan_grant_pages(const RenderContext& ctx, PagePlan& plan);  // grants/ID.html
 void plan_calendar_files(const RenderContext& ctx, PagePlan& plan);  // activities/ID.ics, areas/ID.ics (calendar_files.h)
 
 // The area hierarchy two levels deep, for the home page: [{name, url, level, count, children, has_children}].

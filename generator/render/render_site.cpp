@@ -31,6 +31,8 @@ PagePlan plan_pages(const RenderContext& ctx) {
     plan_calendar_files(ctx, plan);
     plan_organization_index_pages(ctx, plan);  // before the organization pages: an id "index" loses
     plan_organization_pages(ctx, plan);
+    plan_fund_pages(ctx, plan);
+    plan_grant_pages(ctx, plan);
     plan_content_pages(ctx, plan);
     plan_not_found_page(ctx, plan);
     return plan;

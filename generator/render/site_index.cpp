@@ -162,6 +162,8 @@ void build_render_context(RenderContext& ctx, const Site& site, const mustache::
     }
     // Open data is for other systems more than for residents: a footer link, not a nav item.
     ctx.footer_links.push_back({{"label", "オープンデータ"}, {"url", "opendata/index.html"}});
+    // Fund disclosures are for donors: beside the open data, not in the residents' navigation.
+    if (!site.funds.empty()) ctx.footer_links.push_back({{"label", "助け合い基金"}, {"url", "funds/index.html"}});
 }
 
 }  // namespace tsunagu
