@@ -544,7 +544,7 @@ describe('the open-data page', () => {
 
 describe('JSON-LD on every page', () => {
   const TOP = new Set(['Place', 'CivicStructure', 'Event', 'Organization', 'NGO', 'GovernmentOrganization', 'Corporation', 'Service',
-    'GovernmentService', 'BreadcrumbList']);
+    'GovernmentService', 'BreadcrumbList', 'FundingScheme', 'MonetaryGrant']);
   const DAYS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map((d) => `https://schema.org/${d}`));
 
   function typesOf(node) { return Array.isArray(node['@type']) ? node['@type'] : [node['@type']]; }
