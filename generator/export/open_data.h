@@ -13,7 +13,7 @@ namespace tsunagu {
 
 struct OpenDataFileInfo {
     std::string path;     // root-relative: "opendata/activities.csv"
-    std::string group;    // csv, hsds, feed
+    std::string group;    // csv, hsds, feed: the page's sections; any other group is listed under そのほかのデータ
     std::string title;    // Japanese: 活動・居場所の一覧
     std::string format;   // CSV（UTF-8、BOMなし）, JSON, Atom …
     size_t bytes = 0;

@@ -47,7 +47,7 @@ std::string render_open_data_page(const RenderContext& ctx, const std::vector<Op
     frame.description = "このサイトの活動・相談窓口・団体の情報を、CSV、Open Referral HSDS 3.0、Atom、iCalendar の形で提供しています";
     frame.nav_key = "opendata";
     json view;
-    json groups = json::object({{"csv", json::array()}, {"hsds", json::array()}, {"feed", json::array()}});
+    json groups = json::object({{"csv", json::array()}, {"hsds", json::array()}, {"feed", json::array()}, {"other", json::array()}});
     for (const OpenDataFileInfo& f : files) {
         // Links are relative to the page, which sits in opendata/ beside the files.
         json row{{"url", f.path.substr(std::string("opendata/").size())},
@@ -56,11 +56,14 @@ std::string render_open_data_page(const RenderContext& ctx, const std::vector<Op
                  {"format", f.format},
                  {"size", file_size_text(f.bytes)},
                  {"records", f.records >= 0 ? count_text(f.records, " 件") : std::string()}};  // "" = an index, not a table
-        if (groups.contains(f.group)) groups[f.group].push_back(std::move(row));
+        // A file of a kind this page has no section for is still listed, never dropped.
+        groups[groups.contains(f.group) ? f.group : "other"].push_back(std::move(row));
     }
     view["csv_files"] = std::move(groups["csv"]);
     view["hsds_files"] = std::move(groups["hsds"]);
     view["feed_files"] = std::move(groups["feed"]);
+    view["has_other_files"] = !groups["other"].empty();
+    view["other_files"] = std::move(groups["other"]);
     json columns = json::array();
     for (const ColumnDescription& c : activity_column_descriptions())
         columns.push_back({{"name", std::string(c.name)}, {"description", std::string(c.description)}});
