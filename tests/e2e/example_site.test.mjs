@@ -201,7 +201,12 @@ describe('every page', () => {
       const htmlTag = tags('html');
       if (htmlTag.length !== 1 || htmlTag[0].attrs.lang !== 'ja') problems.push(`${p}: <html lang="ja"> missing (got ${JSON.stringify(htmlTag.map((t) => t.attrs))})`);
       if (!/^<!doctype html>/i.test(html.trimStart())) problems.push(`${p}: no <!DOCTYPE html>`);
-      const titles = tags('title');
+      // The document's <title>: an inline SVG chart's <title> names the chart, not the page.
+      let inSvg = 0;
+      const titles = toks.filter((t) => {
+        if (t.name === 'svg') inSvg += t.type === 'tag' ? 1 : t.type === 'end' ? -1 : 0;
+        return t.type === 'tag' && t.name === 'title' && inSvg === 0;
+      });
       if (titles.length !== 1 || decodeEntities(titles[0].text ?? '').trim() === '') problems.push(`${p}: ${titles.length} <title> elements (or an empty one)`);
       const h1 = tags('h1').length;
       if (h1 !== 1) problems.push(`${p}: ${h1} <h1> elements`);
