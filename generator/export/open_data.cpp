@@ -4,6 +4,7 @@
 #include <map>
 
 #include "export/atom_feed.h"
+#include "export/giving360.h"
 #include "export/hsds.h"
 #include "export/open_data_csv.h"
 #include "support/parallel.h"
@@ -62,6 +63,13 @@ std::vector<OpenDataFileInfo> write_open_data(const Site& site, const std::strin
             size_t n = 0;
             const std::string feed = atom_feed(site, base_url, &n);
             put(out, {"opendata/updates.atom", "feed", "更新情報", "Atom", 0, static_cast<long long>(n)}, feed);
+        },
+        [&](std::vector<OpenDataFileInfo>& out) {
+            if (site.grants.empty()) return;  // no fund, no grants: nothing to publish
+            const Giving360 g = giving360_export(site, base_url);
+            const auto n = static_cast<long long>(g.grants);
+            put(out, {"opendata/360giving.json", "grants", "助成の一覧（360Giving 1.4）", "JSON", 0, n}, g.json);
+            put(out, {"opendata/360giving.csv", "grants", "助成の一覧（360Giving 1.4、表形式）", "CSV（UTF-8、BOMなし）", 0, n}, g.csv);
         },
     };
     std::vector<std::vector<OpenDataFileInfo>> results(tasks.size());
