@@ -37,7 +37,7 @@ size_t stray_prefix_length(std::string_view s) {
 
 class Parser {
 public:
-    Parser(std::string_view text, const std::string& file, const CsvLimits& limits, CsvTable& out)
+    Parser(std::string_view text, const std::string& file, const CsvLimits& limits, CsvDocument& out)
         : s_(text), file_(file), limits_(limits), out_(out) {}
 
     void run() {
@@ -202,7 +202,7 @@ private:
     std::string_view s_;
     const std::string& file_;
     const CsvLimits& limits_;
-    CsvTable& out_;
+    CsvDocument& out_;
     size_t pos_ = 0;
     int line_ = 1;
     size_t cells_ = 0;
@@ -211,8 +211,8 @@ private:
 
 }  // namespace
 
-CsvTable read_csv(std::string_view utf8, const std::string& file, const CsvLimits& limits) {
-    CsvTable out;
+CsvDocument read_csv(std::string_view utf8, const std::string& file, const CsvLimits& limits) {
+    CsvDocument out;
     Parser(utf8, file, limits, out).run();
     return out;
 }

@@ -47,14 +47,14 @@ struct CsvLimits {
     size_t max_cells = 2'000'000;      // all rows together: a national list is ~500,000
 };
 
-struct CsvTable {
+struct CsvDocument {
     std::vector<CsvRow> rows;
     std::vector<int> skipped_lines;  // lines of the blank / comma-only rows that were skipped
     Diagnostics diagnostics;
 };
 
 // `file` is only used in diagnostics' positions.
-CsvTable read_csv(std::string_view utf8, const std::string& file, const CsvLimits& limits = {});
+CsvDocument read_csv(std::string_view utf8, const std::string& file, const CsvLimits& limits = {});
 
 // Index of the first row `is_header` accepts (files sometimes have a title row first).
 std::optional<size_t> find_header(const std::vector<CsvRow>& rows, const std::function<bool(const CsvRow&)>& is_header);

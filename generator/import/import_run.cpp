@@ -172,7 +172,7 @@ void read_file(FileRun& f, const ImportOptions& options) {
     f.counts.encoding = std::string(encoding_name_ja(decoded.encoding)) +
                         (decoded.utf8_boms ? "、BOM " + std::to_string(decoded.utf8_boms) + " 個" : "") +
                         (decoded.utf16_bom ? "、BOM あり" : "");
-    CsvTable table = read_csv(decoded.utf8, f.shown);
+    CsvDocument table = read_csv(decoded.utf8, f.shown);
     for (Diagnostic& d : table.diagnostics) f.diags.push_back(std::move(d));
     f.rows = std::move(table.rows);
     std::string why;

@@ -41,7 +41,7 @@ struct DatasetLayout {
     DatasetKind kind = DatasetKind::kodomo_shokudo;
     bool older_layout = false;      // NO, 都道府県コード又は市区町村コード, …
     bool tsunagu_export = false;    // has tsunagu_活動ID: a file tsunagu wrote
-    size_t header_row = 0;          // index into CsvTable::rows
+    size_t header_row = 0;          // index into CsvDocument::rows
     std::array<int, static_cast<size_t>(Col::count_)> column{};  // -1 = absent
     std::vector<std::string> unknown_headers;  // columns we do not read (reported once)
 

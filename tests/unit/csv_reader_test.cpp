@@ -17,19 +17,19 @@ namespace {
 
 using Fields = std::vector<std::string>;
 
-std::vector<Fields> fields_of(const CsvTable& t) {
+std::vector<Fields> fields_of(const CsvDocument& t) {
     std::vector<Fields> out;
     for (const CsvRow& r : t.rows) out.push_back(r.fields);
     return out;
 }
 
-std::vector<int> lines_of(const CsvTable& t) {
+std::vector<int> lines_of(const CsvDocument& t) {
     std::vector<int> out;
     for (const CsvRow& r : t.rows) out.push_back(r.line);
     return out;
 }
 
-const Diagnostic* find_code(const CsvTable& t, const std::string& code) {
+const Diagnostic* find_code(const CsvDocument& t, const std::string& code) {
     for (const Diagnostic& d : t.diagnostics)
         if (d.code == code) return &d;
     return nullptr;
@@ -67,7 +67,7 @@ TEST_CASE("csv: every real 子ども食堂 file has the expected rows and column
     for (const Expected& e : files) {
         CAPTURE(e.name);
         const DecodedText text = decode_text(read_bytes(dir / e.name));
-        const CsvTable t = read_csv(text.utf8, e.name);
+        const CsvDocument t = read_csv(text.utf8, e.name);
         CHECK(t.diagnostics.empty());
         CHECK(t.skipped_lines.empty());
         REQUIRE(t.rows.size() == e.rows);
@@ -83,7 +83,7 @@ TEST_CASE("csv: every real 子ども食堂 file has the expected rows and column
     }
 
     SUBCASE("練馬区: quoted CRLFs inside URLs keep the following rows' line numbers") {
-        const CsvTable t = read_csv(decode_text(read_bytes(dir / "131202_nerimaku_kodomosyokudo.csv")).utf8, "n.csv");
+        const CsvDocument t = read_csv(decode_text(read_bytes(dir / "131202_nerimaku_kodomosyokudo.csv")).utf8, "n.csv");
         // Start lines from Python: csv.reader's line_num before each row, plus one.
         const std::vector<int> lines = {1,  2,  3,  4,  5,  6,  7,  8,  9,  11, 12, 13, 14, 15,
                                         16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 30, 32,
@@ -94,10 +94,10 @@ TEST_CASE("csv: every real 子ども食堂 file has the expected rows and column
         CHECK(t.rows[10].fields[9] == "厚生文化会館 ");  // quoted: the space is kept
     }
     SUBCASE("unquoted cells are trimmed, quoted ones are not") {
-        const CsvTable a = read_csv(decode_text(read_bytes(dir / "15_182109_kodomoshokudo.csv")).utf8, "a.csv");
+        const CsvDocument a = read_csv(decode_text(read_bytes(dir / "15_182109_kodomoshokudo.csv")).utf8, "a.csv");
         CHECK(a.rows[0].fields[0] == "NO");
         CHECK(a.rows[4].fields[6] == "子どもの居場所");  // "子どもの居場所 " in the file
-        const CsvTable b = read_csv(decode_text(read_bytes(dir / "132152_kunitachishi_kodomosyokudo.csv")).utf8, "b.csv");
+        const CsvDocument b = read_csv(decode_text(read_bytes(dir / "132152_kunitachishi_kodomosyokudo.csv")).utf8, "b.csv");
         CHECK(b.rows[7].fields[23] == "5012805002990 ");  // "5012805002990 " in quotes
     }
 }
@@ -105,18 +105,18 @@ TEST_CASE("csv: every real 子ども食堂 file has the expected rows and column
 TEST_CASE("csv: line ends CRLF, LF and CR") {
     for (const std::string& eol : {"\r\n"s, "\n"s, "\r"s}) {
         CAPTURE(eol.size());
-        const CsvTable t = read_csv("a,b" + eol + "c,d" + eol + "e,f", "x.csv");
+        const CsvDocument t = read_csv("a,b" + eol + "c,d" + eol + "e,f", "x.csv");
         CHECK(fields_of(t) == std::vector<Fields>{{"a", "b"}, {"c", "d"}, {"e", "f"}});
         CHECK(lines_of(t) == std::vector<int>{1, 2, 3});
         CHECK(t.diagnostics.empty());
     }
-    const CsvTable mixed = read_csv("a\r\nb\nc\rd\r\n", "x.csv");
+    const CsvDocument mixed = read_csv("a\r\nb\nc\rd\r\n", "x.csv");
     CHECK(lines_of(mixed) == std::vector<int>{1, 2, 3, 4});
     CHECK(read_csv("", "x.csv").rows.empty());
 }
 
 TEST_CASE("csv: quoted fields with commas, doubled quotes and newlines") {
-    const CsvTable t = read_csv("名称,備考\n\"a,b\",\"彼は\"\"はい\"\"と言った\"\n\"1行目\r\n2行目\r3行目\n4行目\",x\nlast,row\n", "x.csv");
+    const CsvDocument t = read_csv("名称,備考\n\"a,b\",\"彼は\"\"はい\"\"と言った\"\n\"1行目\r\n2行目\r3行目\n4行目\",x\nlast,row\n", "x.csv");
     CHECK(fields_of(t) == std::vector<Fields>{
                               {"名称", "備考"},
                               {"a,b", "彼は\"はい\"と言った"},
@@ -132,7 +132,7 @@ TEST_CASE("csv: quoted fields with commas, doubled quotes and newlines") {
 }
 
 TEST_CASE("csv: an unterminated quote is an error at the line it opened on") {
-    const CsvTable t = read_csv("名称,備考\nさくら,\"閉じない\nまま\n最後まで", "x.csv");
+    const CsvDocument t = read_csv("名称,備考\nさくら,\"閉じない\nまま\n最後まで", "x.csv");
     REQUIRE(t.rows.size() == 2);
     CHECK(t.rows[1].line == 2);
     CHECK(t.rows[1].fields[1] == "閉じない\nまま\n最後まで");
@@ -148,7 +148,7 @@ TEST_CASE("csv: an unterminated quote is an error at the line it opened on") {
 }
 
 TEST_CASE("csv: text after a closing quote is kept, with a warning") {
-    const CsvTable t = read_csv("\"abc\"def,g\n\"x\"  ,y\n", "x.csv");
+    const CsvDocument t = read_csv("\"abc\"def,g\n\"x\"  ,y\n", "x.csv");
     CHECK(fields_of(t) == std::vector<Fields>{{"abcdef", "g"}, {"x", "y"}});
     const Diagnostic* d = find_code(t, "csv.text_after_quote");
     REQUIRE(d != nullptr);
@@ -157,7 +157,7 @@ TEST_CASE("csv: text after a closing quote is kept, with a warning") {
 }
 
 TEST_CASE("csv: blank rows and rows of commas are skipped and listed") {
-    const CsvTable t = read_csv("名称,住所\n\n,,\na,b\n , \t ,\r\n\"\",\"\"\nc,d\n,,,,,,\n", "x.csv");
+    const CsvDocument t = read_csv("名称,住所\n\n,,\na,b\n , \t ,\r\n\"\",\"\"\nc,d\n,,,,,,\n", "x.csv");
     CHECK(fields_of(t) == std::vector<Fields>{{"名称", "住所"}, {"a", "b"}, {"c", "d"}});
     CHECK(lines_of(t) == std::vector<int>{1, 4, 7});
     CHECK(t.skipped_lines == std::vector<int>{2, 3, 5, 6, 8});
@@ -169,7 +169,7 @@ TEST_CASE("csv: blank rows and rows of commas are skipped and listed") {
 }
 
 TEST_CASE("csv: spaces and tabs around unquoted fields are trimmed, inside quotes kept") {
-    const CsvTable t = read_csv("名称\t\t, 住所 \na\t,\"\tb\t\"\t\n", "x.csv");
+    const CsvDocument t = read_csv("名称\t\t, 住所 \na\t,\"\tb\t\"\t\n", "x.csv");
     CHECK(fields_of(t) == std::vector<Fields>{{"名称", "住所"}, {"a", "\tb\t"}});
     CHECK(fields_of(read_csv("a　,b\n", "x.csv")) == std::vector<Fields>{{"a　", "b"}});  // 全角スペース is data
 }
@@ -178,7 +178,7 @@ TEST_CASE("csv: a stray BOM, U+FFFD or '?' before the first header cell is remov
     for (const std::string& prefix : {"?"s, "\xEF\xBB\xBF"s, "\xEF\xBB\xBF\xEF\xBB\xBF"s, "\xEF\xBF\xBD"s, "??"s,
                                       "\xC3\xAF\xC2\xBB\xC2\xBF"s}) {
         CAPTURE(prefix);
-        const CsvTable t = read_csv(prefix + "名称,住所\nさくら,練馬区\n", "x.csv");
+        const CsvDocument t = read_csv(prefix + "名称,住所\nさくら,練馬区\n", "x.csv");
         REQUIRE(t.rows.size() == 2);
         CHECK(t.rows[0].fields[0] == "名称");
         CHECK(t.rows[0].line == 1);
@@ -190,7 +190,7 @@ TEST_CASE("csv: a stray BOM, U+FFFD or '?' before the first header cell is remov
 }
 
 TEST_CASE("csv: find_header skips a title row") {
-    const CsvTable t = read_csv("練馬区 子ども食堂一覧（令和6年4月1日現在）,,,\n,,,\nNO,名称,住所,電話番号\n1,さくら,練馬区,03\n", "x.csv");
+    const CsvDocument t = read_csv("練馬区 子ども食堂一覧（令和6年4月1日現在）,,,\n,,,\nNO,名称,住所,電話番号\n1,さくら,練馬区,03\n", "x.csv");
     const auto header = find_header(t.rows, [](const CsvRow& r) { return has_cell(r, "名称"); });
     REQUIRE(header.has_value());
     CHECK(*header == 1);
@@ -203,9 +203,9 @@ TEST_CASE("csv: decoded CP932 and UTF-16 input parses like UTF-8") {
     const unsigned char cp932[] = {0x96, 0xbc, 0x8f, 0xcc, 0x2c, 0x8f, 0x5a, 0x8f, 0x8a, 0x0d, 0x0a, 0x87,
                                    0x40, 0x87, 0x8a, 0xfb, 0xfc, 0xfa, 0xb1, 0x81, 0x60, 0x81, 0x5f, 0x81,
                                    0x7c, 0x2c, 0x22, 0x61, 0x0d, 0x0a, 0x62, 0x22, 0x0d, 0x0a};
-    const CsvTable t = read_csv(decode_text(std::string(reinterpret_cast<const char*>(cp932), sizeof cp932)).utf8, "x.csv");
+    const CsvDocument t = read_csv(decode_text(std::string(reinterpret_cast<const char*>(cp932), sizeof cp932)).utf8, "x.csv");
     CHECK(fields_of(t) == std::vector<Fields>{{"名称", "住所"}, {"①㈱髙﨑～＼－", "a\nb"}});
-    const CsvTable u = read_csv(decode_text("\xFF\xFE" "a\0,\0b\0\r\0\n\0c\0,\0d\0"s).utf8, "x.csv");
+    const CsvDocument u = read_csv(decode_text("\xFF\xFE" "a\0,\0b\0\r\0\n\0c\0,\0d\0"s).utf8, "x.csv");
     CHECK(fields_of(u) == std::vector<Fields>{{"a", "b"}, {"c", "d"}});
 }
 
@@ -213,7 +213,7 @@ TEST_CASE("csv: hostile input is bounded") {
     SUBCASE("10,000 columns: the first 1,000 are kept, with an error") {
         std::string row = "c0";
         for (int i = 1; i < 10000; ++i) row += ",c" + std::to_string(i);
-        const CsvTable t = read_csv(row + "\n" + "a,b\n", "x.csv");
+        const CsvDocument t = read_csv(row + "\n" + "a,b\n", "x.csv");
         REQUIRE(t.rows.size() == 2);
         CHECK(t.rows[0].fields.size() == 1000);
         CHECK(t.rows[0].fields.back() == "c999");
@@ -228,7 +228,7 @@ TEST_CASE("csv: hostile input is bounded") {
         row += "x";
         CsvLimits limits;
         limits.max_fields = 10000;
-        const CsvTable t = read_csv(row, "x.csv", limits);
+        const CsvDocument t = read_csv(row, "x.csv", limits);
         REQUIRE(t.rows.size() == 1);
         CHECK(t.rows[0].fields.size() == 10000);
         CHECK(t.diagnostics.empty());
@@ -238,7 +238,7 @@ TEST_CASE("csv: hostile input is bounded") {
         big.reserve(100'000'100);
         while (big.size() < 100'000'000) big += "あいうえお";  // 15 bytes: the cut falls inside a character
         big += "\"\nつぎ,行\n";
-        const CsvTable t = read_csv(big, "x.csv");
+        const CsvDocument t = read_csv(big, "x.csv");
         REQUIRE(t.rows.size() == 3);
         CHECK(t.rows[1].fields[1].size() <= CsvLimits{}.max_field_bytes);
         CHECK(t.rows[1].fields[1].size() >= CsvLimits{}.max_field_bytes - 3);
@@ -251,7 +251,7 @@ TEST_CASE("csv: hostile input is bounded") {
     }
     SUBCASE("a 100 MB unquoted field") {
         const std::string big = "a," + std::string(100'000'000, 'x') + "\nb,c\n";
-        const CsvTable t = read_csv(big, "x.csv");
+        const CsvDocument t = read_csv(big, "x.csv");
         REQUIRE(t.rows.size() == 2);
         CHECK(t.rows[0].fields[1].size() == CsvLimits{}.max_field_bytes);
         CHECK(find_code(t, "csv.field_too_long") != nullptr);
@@ -261,7 +261,7 @@ TEST_CASE("csv: hostile input is bounded") {
         for (int i = 0; i < 100; ++i) s += "a,b,c\n";
         CsvLimits limits;
         limits.max_cells = 30;
-        const CsvTable t = read_csv(s, "x.csv", limits);
+        const CsvDocument t = read_csv(s, "x.csv", limits);
         CHECK(t.rows.size() == 10);
         const Diagnostic* d = find_code(t, "csv.too_many_cells");
         REQUIRE(d != nullptr);
@@ -270,7 +270,7 @@ TEST_CASE("csv: hostile input is bounded") {
     SUBCASE("a diagnostic code is reported at most 10 times, then counted") {
         std::string s;
         for (int i = 0; i < 50; ++i) s += "\"a\"b\n";
-        const CsvTable t = read_csv(s, "x.csv");
+        const CsvDocument t = read_csv(s, "x.csv");
         CHECK(t.rows.size() == 50);
         size_t warnings = 0, notes = 0;
         for (const Diagnostic& d : t.diagnostics) {
@@ -281,7 +281,7 @@ TEST_CASE("csv: hostile input is bounded") {
         CHECK(notes == 1);
     }
     SUBCASE("NULs and lone CRs in odd places") {
-        const CsvTable t = read_csv("a\0b,\"\r\"\r\r\0"s, "x.csv");
+        const CsvDocument t = read_csv("a\0b,\"\r\"\r\r\0"s, "x.csv");
         REQUIRE(t.rows.size() == 2);
         CHECK(t.rows[0].fields == Fields{"a\0b"s, "\n"});
         CHECK(t.rows[1].line == 4);

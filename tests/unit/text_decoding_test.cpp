@@ -80,7 +80,7 @@ TEST_CASE("text decoding: every real 子ども食堂 file is UTF-8 and decodes c
         CHECK(text.undecodable_bytes == 0);
         CHECK(text.utf8.size() == bytes.size() - 3 * static_cast<size_t>(f.boms));
         CHECK(decoding_diagnostics(text, f.name).empty());
-        const CsvTable table = read_csv(text.utf8, f.name);
+        const CsvDocument table = read_csv(text.utf8, f.name);
         const auto header = find_header(table.rows, [](const CsvRow& r) { return has_cell(r, "住所"); });
         REQUIRE(header.has_value());
         CHECK(*header == 0);
