@@ -137,16 +137,6 @@ std::string format_degree(double v) {
     return s;
 }
 
-const char* prefecture_name(int code) {
-    static constexpr std::array<const char*, 48> names = {
-        "", "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県", "埼玉県",
-        "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県",
-        "愛知県", "三重県", "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県",
-        "広島県", "山口県", "徳島県", "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県",
-        "宮崎県", "鹿児島県", "沖縄県"};
-    return code >= 1 && code <= 47 ? names[static_cast<size_t>(code)] : "";
-}
-
 bool is_mobile_number(std::string_view phone) {
     const std::string p = normalize_phone(phone);
     return p.rfind("090", 0) == 0 || p.rfind("080", 0) == 0 || p.rfind("070", 0) == 0;
@@ -467,7 +457,7 @@ ImportedActivity read_activity_row(const RowContext& ctx, const CsvRow& row, Dia
     }
     out.prefecture = single_line(L.cell(row, Col::prefecture));
     if (out.prefecture.empty() && !out.municipality_code.empty())
-        out.prefecture = prefecture_name(std::stoi(out.municipality_code.substr(0, 2)));
+        out.prefecture = std::string(prefecture_name(out.municipality_code));
     out.municipality_name = single_line(L.cell(row, Col::municipality));
 
     // Id: tsunagu's own; else dataset + municipality + source ID, stable across re-imports;
