@@ -226,7 +226,7 @@ CsvTable activities_csv(const Site& site, std::string_view prefix) {
             join_list(a.target_people), join_list(a.fields), a.organization, join_list(a.areas), v.private_home ? "" : v.name,
             v.private_home ? "1" : "0", a.schedule.text, fee_list(a), a.registration, tri(a.accessibility.barrier_free),
             tri(a.accessibility.pickup), tri(a.accessibility.wheelchair_toilet), join_list(a.languages), a.status,
-            a.meta.source, to_iso(a.meta.as_of), to_iso(a.meta.last_confirmed),
+            a.meta.source, to_iso(a.meta.as_of), to_iso(a.meta.last_confirmed), to_iso(a.start_date),
         };
         append_csv_row(t.text, row);
         ++t.rows;
@@ -331,12 +331,13 @@ std::vector<ColumnDescription> activity_column_descriptions() {
         "（使っていません）", "（使っていません）", "（使っていません）", "（使っていません）", "（使っていません）",
         "（使っていません）", "（使っていません）", "設備・配慮についての補足",
     };
-    static const std::string_view kOwn[23] = {
+    static const std::string_view kOwn[24] = {
         "tsunaguのID（取り込みで保たれます）", "読み（記載どおり）", "別名", "活動の内容（コード表 content_types のラベル）",
         "活動の形態（form）", "居場所の種類（place_type）", "対象（target_people）", "分野（fields）", "運営団体のID",
         "活動地域のID", "会場名（個人宅は空欄）", "個人宅なら 1", "開催日時（記載どおり）",
         "すべての参加費（対象:金額:備考 を ; 区切り。金額なしは未記載）", "登録・会員制", "バリアフリー（1 あり、0 なし、空欄 不明）",
         "送迎（同上）", "車いす用トイレ（同上）", "対応言語", "状況（活動中、休止中、終了）", "出典", "時点", "最終確認日",
+        "活動を始めた年月",
     };
     std::vector<ColumnDescription> out;
     for (size_t i = 0; i < kKodomoShokudoColumns.size(); ++i) out.push_back({kKodomoShokudoColumns[i], kStandard[i]});

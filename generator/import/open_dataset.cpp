@@ -85,7 +85,7 @@ constexpr std::array<Col, kTsunaguActivityColumns.size()> kTsunaguCols = {
     Col::t_id, Col::t_reading, Col::t_aliases, Col::t_content_types, Col::t_form, Col::t_place_type, Col::t_targets,
     Col::t_fields, Col::t_organization_id, Col::t_area_ids, Col::t_venue_name, Col::t_private_home, Col::t_schedule,
     Col::t_fees, Col::t_registration, Col::t_barrier_free, Col::t_pickup, Col::t_wheelchair_toilet, Col::t_languages,
-    Col::t_status, Col::t_source, Col::t_as_of, Col::t_last_confirmed,
+    Col::t_status, Col::t_source, Col::t_as_of, Col::t_last_confirmed, Col::t_start_date,
 };
 
 // Header cells compared after NFKC, without spaces and with '＿' as '_'.

@@ -33,7 +33,7 @@ enum class Col {
     // tsunagu's own columns (model/open_data_columns.h), present in files tsunagu exported
     t_id, t_reading, t_aliases, t_content_types, t_form, t_place_type, t_targets, t_fields, t_organization_id,
     t_area_ids, t_venue_name, t_private_home, t_schedule, t_fees, t_registration, t_barrier_free, t_pickup,
-    t_wheelchair_toilet, t_languages, t_status, t_source, t_as_of, t_last_confirmed,
+    t_wheelchair_toilet, t_languages, t_status, t_source, t_as_of, t_last_confirmed, t_start_date,
     count_
 };
 

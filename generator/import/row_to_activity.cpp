@@ -561,6 +561,7 @@ ImportedActivity read_activity_row(const RowContext& ctx, const CsvRow& row, Dia
         set_text(Col::t_source, "source");
         set_text(Col::t_as_of, "as_of");
         set_text(Col::t_last_confirmed, "last_confirmed");
+        set_text(Col::t_start_date, "start_date");
         out.organization_id = trim(L.cell(row, Col::t_organization_id));
         out.area_ids = split_multi(L.cell(row, Col::t_area_ids), true);
         YamlValue access = YamlValue::map();

@@ -24,7 +24,7 @@ inline constexpr std::array<std::string_view, 49> kKodomoShokudoColumns = {
 // 参加費一覧 holds every fee as "person:amount" or "person:amount:note" joined with ';' (amount
 // empty = not stated; ':' and ';' inside values are written full-width).
 // Yes/no columns hold 1 (yes), 0 (no) or nothing (unknown).
-inline constexpr std::array<std::string_view, 23> kTsunaguActivityColumns = {
+inline constexpr std::array<std::string_view, 24> kTsunaguActivityColumns = {
     "tsunagu_活動ID",        // the record id; import keeps it
     "tsunagu_読み",          // reading exactly as recorded (名称_カナ is its katakana form)
     "tsunagu_別名",          // aliases
@@ -48,6 +48,7 @@ inline constexpr std::array<std::string_view, 23> kTsunaguActivityColumns = {
     "tsunagu_出典",          // source
     "tsunagu_時点",          // as_of (YYYY-MM-DD or YYYY-MM)
     "tsunagu_最終確認日",    // last_confirmed
+    "tsunagu_活動開始",      // start_date (YYYY-MM or YYYY-MM-DD)
 };
 
 // Columns that map one to one onto Activity fields on export (the others are derived):
