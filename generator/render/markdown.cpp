@@ -144,6 +144,12 @@ bool parse(const Source& src, Document& doc) {
     for (const char* name : {"table", "strikethrough", "autolink"})
         if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
             cmark_parser_attach_syntax_extension(doc.parser, ext);
+    // cmark-gfm adds its extensions' trigger characters (':' and 'w' for autolink, '~' …) to a
+    // process-wide table while it parses inlines and removes them when done, so two parses at
+    // once can switch autolinks off in each other (seen: a bare URL left as text in one build
+    // out of ten). Parsing is serialized; rendering the trees stays parallel.
+    static std::mutex parse_mutex;
+    std::lock_guard<std::mutex> lock(parse_mutex);
     cmark_parser_feed(doc.parser, src.text.data(), src.text.size());
     doc.root = cmark_parser_finish(doc.parser);
     return doc.root != nullptr;
