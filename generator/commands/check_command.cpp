@@ -1,4 +1,5 @@
 #include <iostream>
+#include <string>
 
 #include "commands/pipeline.h"
 
@@ -12,7 +13,12 @@ int check_command(const CliOptions& options) {
     if (!failed && !options.quiet)
         std::cout << "tsunagu check: 問題はありません (no errors) — 活動 " << site.activities.size() << "、団体 "
                   << site.organizations.size() << "、相談窓口 " << site.consultation_points.size() << "、地域 "
-                  << site.areas.size() << "\n";
+                  << site.areas.size()
+                  << (site.funds.empty() ? std::string()
+                                         : "、基金 " + std::to_string(site.funds.size()) + "（年度 " +
+                                               std::to_string(site.fund_years.size()) + "、助成 " +
+                                               std::to_string(site.grants.size()) + "）")
+                  << "\n";
     return failed ? kExitDataErrors : kExitOk;
 }
 
