@@ -32,18 +32,18 @@ void check_year(const Site& site, const FundYear& y, Diagnostics& diags) {
     if (y.fund_ix < 0) return;
     const Fund& fund = site.funds[y.fund_ix];
     const FundYearTotals t = fund_year_totals(site, y);
-    if (t.expected_closing != y.closing_balance_yen) {
-        const long long gap = y.closing_balance_yen - t.expected_closing;
+    if (t.closing_computed != y.closing_balance_yen) {
+        const long long gap = y.closing_balance_yen - t.closing_computed;
         diags.push_back(make_error(
             "money.unbalanced", field_position(y.meta, "closing_balance"),
             year_ja(y.fiscal_year) + "の収支が合いません。期首残高 " + yen_amount(y.opening_balance_yen) + " ＋ 寄付 " +
                 yen_amount(t.donations) + " ＋ その他の収入 " + yen_amount(t.other_income) + " − 助成の支払い " +
-                yen_amount(t.disbursed) + " − 経費 " + yen_amount(t.costs) + " ＝ " + yen_amount(t.expected_closing) +
+                yen_amount(t.disbursed) + " − 経費 " + yen_amount(t.costs) + " ＝ " + yen_amount(t.closing_computed) +
                 " ですが、期末残高は " + yen_amount(y.closing_balance_yen) + " です（差 " + yen_amount(gap) + "）",
             year_en(y.fiscal_year) + " does not balance: opening " + grouped_number(y.opening_balance_yen) + " + donations " +
                 grouped_number(t.donations) + " + other income " + grouped_number(t.other_income) + " - grants paid " +
                 grouped_number(t.disbursed) + " - costs " + grouped_number(t.costs) + " = " +
-                grouped_number(t.expected_closing) + " yen, but the closing balance is " +
+                grouped_number(t.closing_computed) + " yen, but the closing balance is " +
                 grouped_number(y.closing_balance_yen) + " yen (gap " + grouped_number(gap) + " yen)"));
     }
     long long named_total = 0;
@@ -169,25 +169,6 @@ void check_grant(const Site& site, const Grant& g, Diagnostics& diags) {
 }
 
 }  // namespace
-
-FundYearTotals fund_year_totals(const Site& site, const FundYear& y) {
-    FundYearTotals t;
-    for (const DonationLine& d : y.donations) t.donations += d.amount_yen;
-    for (const AccountLine& a : y.other_income) t.other_income += a.amount_yen;
-    for (const AccountLine& a : y.costs) {
-        t.costs += a.amount_yen;
-        (a.category == "管理費" ? t.admin_costs : t.program_costs) += a.amount_yen;
-    }
-    if (y.fund_ix >= 0)
-        for (int gi : site.funds[y.fund_ix].grants_ix) {
-            const Grant& g = site.grants[gi];
-            if (g.fiscal_year == y.fiscal_year) t.awarded += g.amount_awarded_yen;
-            for (const Disbursement& d : g.disbursements)
-                if (in_fiscal_year(d.date, y.fiscal_year)) t.disbursed += d.amount_yen;
-        }
-    t.expected_closing = y.opening_balance_yen + t.donations + t.other_income - t.disbursed - t.costs;
-    return t;
-}
 
 void check_funds(const Site& site, Diagnostics& diags) {
     for (const FundYear& y : site.fund_years) check_year(site, y, diags);

@@ -9,23 +9,12 @@
 #pragma once
 
 #include "model/diagnostic.h"
+#include "model/fund_totals.h"
 #include "model/site.h"
 
 namespace tsunagu {
 
 void check_funds(const Site& site, Diagnostics& diags);
 
-// The sums of one fiscal year, as pages and checks compute them.
-struct FundYearTotals {
-    long long donations = 0;
-    long long other_income = 0;
-    long long disbursed = 0;       // grant payments dated inside the fiscal year
-    long long costs = 0;
-    long long program_costs = 0;   // 事業費
-    long long admin_costs = 0;     // 管理費
-    long long awarded = 0;         // grants awarded in the year (award fiscal year)
-    long long expected_closing = 0;
-};
-FundYearTotals fund_year_totals(const Site& site, const FundYear& year);
 
 }  // namespace tsunagu

@@ -222,29 +222,14 @@ std::string short_hash(std::string_view text) {
     return out;
 }
 
-std::string reading_from_kana_cell(std::string_view cell) {
-    const std::string n = katakana_to_hiragana(nfkc(cell));
-    std::string out;
-    bool space = false;
-    for (size_t pos = 0; pos < n.size();) {
-        const char32_t c = decode_utf8(n, pos);
-        if (is_space(c)) {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        append_utf8(out, c);
-    }
-    return out;
-}
+std::string reading_from_kana_cell(std::string_view cell) { return single_line(katakana_to_hiragana(nfkc(cell))); }
 
 std::string single_line(std::string_view text) {
     std::string out;
     bool space = false;
     for (size_t pos = 0; pos < text.size();) {
         const char32_t c = decode_utf8(text, pos);
-        if (is_space(c) || c == '\n' || c == '\r' || c == '\t') {
+        if (is_space(c)) {  // newlines, tabs and 全角スペース included
             space = !out.empty();
             continue;
         }

@@ -27,11 +27,6 @@ namespace {
 constexpr const char* kFundsIndex = "funds/index.html";
 constexpr const char* kFundsLabel = "助け合い基金";
 
-template <typename T>
-bool valid_ix(const std::vector<T>& v, int ix) {
-    return ix >= 0 && ix < static_cast<int>(v.size());
-}
-
 // Rows of a breakdown table: label, amount, share of the total, in first-seen order unless the
 // label is in `order`, which comes first.
 struct Breakdown {
@@ -128,7 +123,7 @@ json fund_ref(const Site& site, int fund_ix) {
 
 // The totals as the templates show them, with the balance equation's parts.
 json totals_view(const Site& site, int year_ix) {
-    const FundYearTotals t = fund_year_totals(site, year_ix);
+    const FundYearTotals t = fund_year_totals(site, site.fund_years[year_ix]);
     const FundYear& y = site.fund_years[year_ix];
     return json{{"fiscal_year", y.fiscal_year},
                 {"label", fiscal_year_label(y.fiscal_year)},
@@ -414,7 +409,7 @@ std::string render_fund_year(const RenderContext& ctx, int fund_ix, int year_ix)
     v["grants_url"] = fund_grants_path(f.meta.id);
 
     // Outflows: grants paid and the cost of running the fund.
-    const FundYearTotals t = fund_year_totals(site, year_ix);
+    const FundYearTotals t = fund_year_totals(site, site.fund_years[year_ix]);
     std::vector<ChartDatum> out_items = {{"助成金の支払い", t.disbursed}, {"事業費", t.business_costs}, {"管理費", t.admin_costs}};
     if (t.other_costs) out_items.push_back({"その他の費用", t.other_costs});
     v["outflow_chart"] = bar_chart_svg({"outflow", "支出の内訳（" + fy_short + "）", "この年度に基金から出ていったお金です。"}, out_items);

@@ -8,35 +8,23 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/fund_totals.h"
 #include "model/site.h"
 
 namespace tsunagu {
 
-struct FundYearTotals {
-    long long opening = 0;
-    long long donations = 0;      // sum of the donation lines
-    long long other_income = 0;   // 受取利息 …
-    long long income = 0;         // donations + other_income
-    long long disbursed = 0;      // instalments paid from April to March, whatever year the grant is of
-    long long business_costs = 0; // 事業費
-    long long admin_costs = 0;    // 管理費
-    long long other_costs = 0;    // cost lines with neither category
-    long long costs = 0;
-    long long closing = 0;        // as recorded
-    long long closing_computed = 0;  // opening + income − disbursed − costs
-    long long awarded = 0;        // grants of this fiscal year, cancelled ones (取消) left out
-    int grants = 0;               // same
-};
+// Whether ix indexes v: resolve leaves -1 for an absent optional reference (activity, operator).
+template <typename T>
+bool valid_ix(const std::vector<T>& v, int ix) {
+    return ix >= 0 && ix < static_cast<int>(v.size());
+}
 
-FundYearTotals fund_year_totals(const Site& site, int year_ix);
 
-// The fund's grants (Fund.grants_ix when resolve filled it, else every grant naming the fund),
-// by award date then id.
+// The fund's grants by award date then id (Fund.grants_ix, as resolve ordered them).
 std::vector<int> grants_of_fund(const Site& site, int fund_ix);
-// The fund's years by fiscal year; years of a real fund are never shown (no books here).
+// The fund's years by fiscal year (Fund.years_ix); none for a real fund (no books here).
 std::vector<int> years_of_fund(const Site& site, int fund_ix);
 
-bool grant_cancelled(const Grant& g);
 
 // A grant as a table row: {id, url, title, fiscal_year, fy_label, fund{name,url}, programme,
 // recipient{name,url}, activity{name,url}, form, beneficiaries, content, use_of_funds,

@@ -19,11 +19,6 @@ using nlohmann::json;
 
 namespace {
 
-template <typename T>
-bool valid_ix(const std::vector<T>& v, int ix) {
-    return ix >= 0 && ix < static_cast<int>(v.size());
-}
-
 // A result figure is a count (people, meals), never money: shown with separators, at most one
 // decimal, 約 when approximate.
 std::string figure_text(const ResultFigure& f) {
@@ -33,17 +28,11 @@ std::string figure_text(const ResultFigure& f) {
     return (f.approximate ? "約" : "") + s + f.unit;
 }
 
-int fund_of(const Site& site, const Grant& g) {
-    if (valid_ix(site.funds, g.fund_ix)) return g.fund_ix;
-    auto it = site.fund_by_id.find(g.fund);
-    return it == site.fund_by_id.end() ? -1 : it->second;
-}
-
 std::string render_grant(const RenderContext& ctx, int grant_ix) {
     const Site& site = *ctx.site;
     const Grant& g = site.grants[grant_ix];
     json v = grant_row(site, grant_ix);
-    const int fund_ix = fund_of(site, g);
+    const int fund_ix = g.fund_ix;
     v["fiscal_year_label"] = fiscal_year_label(g.fiscal_year);
     v["year_url"] = "";
     if (fund_ix >= 0) {

@@ -92,7 +92,7 @@ TEST_CASE("balanced books across two years, instalments counted in the year they
     CHECK(t.disbursed == 200'000);
     CHECK(t.awarded == 300'000);
     CHECK(t.costs == 50'000);
-    CHECK(t.program_costs == 50'000);
+    CHECK(t.business_costs == 50'000);
     CHECK(t.admin_costs == 0);
     CHECK(fund_year_totals(s, s.fund_years[1]).disbursed == 100'000);
     CHECK(fund_year_totals(s, s.fund_years[1]).awarded == 0);
