@@ -1,6 +1,8 @@
 #include "load/fund_readers.h"
 
 #include <algorithm>
+#include <charconv>
+#include <optional>
 
 #include "load/record_readers.h"
 #include "load/yaml_file.h"
@@ -83,6 +85,15 @@ void read_account_lines(FieldReader& r, const char* key, std::vector<AccountLine
     });
 }
 
+// A plain decimal number ("1", "0.5", "1200"); nullopt for anything else. from_chars, so no
+// exceptions and no locale.
+std::optional<double> decimal(const std::string& text) {
+    double v = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || p != text.data() + text.size()) return std::nullopt;
+    return v;
+}
+
 // Keeps where a field was written, so check/fund_check can point at the exact line.
 void keep_position(FieldReader& r, RecordMeta& meta, const char* key) {
     if (!r.has(key)) return;
@@ -111,14 +122,11 @@ Fund read_fund(FieldReader& r) {
         std::string ratio;
         e.text("ratio", ratio);
         if (!ratio.empty()) {
-            try {
-                size_t used = 0;
-                m.ratio = std::stod(ratio, &used);
-                if (used != ratio.size() || m.ratio <= 0 || m.ratio > 100) throw std::invalid_argument(ratio);
-            } catch (const std::exception&) {
+            const auto v = decimal(ratio);
+            if (v && *v > 0 && *v <= 100) m.ratio = *v;
+            else
                 e.diags().push_back(make_error("field.value", e.pos_of("ratio"), "ratio「" + ratio + "」は正の数で書いてください（1 は 1:1）",
                                                "ratio \"" + ratio + "\" must be a positive number (1 = 1:1)"));
-            }
         }
         e.yen("cap", m.cap_yen);
         e.text("applies_to", m.applies_to);
@@ -252,15 +260,10 @@ Grant read_grant(FieldReader& r) {
         e.text("label", fig.label, Need::required);
         std::string value;
         e.text("value", value, Need::required);
-        try {
-            size_t used = 0;
-            fig.value = std::stod(value, &used);
-            if (used != value.size()) throw std::invalid_argument(value);
-        } catch (const std::exception&) {
-            if (!value.empty())
-                e.diags().push_back(make_error("field.type", e.pos_of("value"), "value「" + value + "」は数で書いてください",
-                                               "value \"" + value + "\" must be a number"));
-        }
+        if (const auto v = decimal(value)) fig.value = *v;
+        else if (!value.empty())
+            e.diags().push_back(make_error("field.type", e.pos_of("value"), "value「" + value + "」は数で書いてください",
+                                           "value \"" + value + "\" must be a number"));
         e.text("unit", fig.unit);
         e.boolean("approximate", fig.approximate);
         g.report_figures.push_back(std::move(fig));
