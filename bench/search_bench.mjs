@@ -9,7 +9,8 @@
 // Per query and tool: a fresh browser context (empty cache), the tool's page is loaded and left
 // to settle (not counted), then the query is run once cold and once more in the same page (warm).
 // The two tools alternate query by query, in A B / B A order, so that both share the machine's
-// noise. Bytes are the response bodies the server sent (gzip for text types, like a static host;
+// noise. Bytes are the response bodies the server sent (gzip for text types, like a static host,
+// compressed once before the first query so that no query waits for it;
 // Pagefind's index files are compressed by Pagefind itself and sent as they are).
 // See bench/README.md for what each figure means.
 import fs from 'node:fs';
@@ -115,8 +116,30 @@ async function startServer(site, pagefindDir) {
     }
     send(200, type, body, gzipOk && compressible(type));
   });
+  // A production static host serves index files precompressed (gzip_static, a CDN's cache):
+  // compress every file of both tools' index folders now, so that no query pays for it.
+  const precompress = (root, dir) => {
+    const walk = (d) => {
+      let entries;
+      try { entries = fs.readdirSync(d, { withFileTypes: true }); } catch { return 0; }
+      let n = 0;
+      for (const e of entries) {
+        const f = path.join(d, e.name);
+        if (e.isDirectory()) { n += walk(f); continue; }
+        const type = TYPES[path.extname(f).toLowerCase()] ?? 'application/octet-stream';
+        const raw = fs.readFileSync(f);
+        cache.set(`${f}\0false`, raw);
+        if (compressible(type)) cache.set(`${f}\0true`, zlib.gzipSync(raw, { level: 6 }));
+        ++n;
+      }
+      return n;
+    };
+    return walk(path.resolve(root, dir));
+  };
+  const warmed = precompress(site, 'search') + precompress(pagefindDir, '');
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
+    warmed,
     url: `http://127.0.0.1:${server.address().port}/`, log,
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
   };
@@ -238,6 +261,7 @@ async function main() {
   if (!tools.length) return 1;
 
   const server = await startServer(o.site, o.pagefind);
+  say(`search ${label}: ${server.warmed} index files precompressed before measuring`);
   const browser = await launchBrowser();
   const results = Object.fromEntries(tools.map((t) => [t, []]));
   try {
