@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "check/case_check.h"
 #include "check/difficulty_check.h"
 #include "check/fund_check.h"
 #include "model/taxonomy.h"
@@ -49,7 +50,8 @@ void check_page_names(const Site& site, Diagnostics& diags) {
     // Top-level names the site generates itself; a content page may not take them.
     static const std::set<std::string> reserved = {"index", "404", "sitemap", "robots", "search", "activities",
                                                    "organizations", "consultation", "areas", "categories", "targets",
-                                                   "assets", "static", "opendata", "komarigoto"};
+                                                   "assets", "static", "opendata", "komarigoto", "funds", "grants",
+                                                   "cases", "networks", "reports"};
     std::set<std::string> seen;
     for (const ContentPage& p : site.pages) {
         const std::string top = p.slug.substr(0, p.slug.find('/'));
@@ -73,6 +75,8 @@ void check_site(const Site& site, Diagnostics& diags) {
     check_page_names(site, diags);
     check_difficulties(site, diags);
     check_funds(site, diags);
+    check_cases(site, diags);
+    check_reports(site, diags);
 }
 
 }  // namespace tsunagu

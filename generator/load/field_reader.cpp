@@ -224,6 +224,52 @@ void FieldReader::integer(const char* key, std::optional<int>& out, int min, int
     if (v) out = static_cast<int>(*v);
 }
 
+std::optional<double> parse_decimal(std::string_view text) {
+    double v = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || p != text.data() + text.size()) return std::nullopt;
+    return v;
+}
+
+void FieldReader::number(const char* key, std::optional<double>& out, double min, double max, int* decimals_out) {
+    if (auto n = scalar_value(key, "数", "a number")) {
+        std::string t = nfkc(trim(n->Scalar()));
+        std::erase(t, ',');
+        const SourcePos at = node_pos(*n, file_, line_offset_);
+        const auto v = parse_decimal(t);
+        if (!v) {
+            value_error(key, at, "field.type", "「" + name(key) + "」は数で書いてください（いまは \"" + n->Scalar() + "\"）",
+                        "field " + name(key) + " must be a number, not \"" + n->Scalar() + "\"");
+        } else if (*v < min || *v > max) {
+            value_error(key, at, "field.value", "「" + name(key) + "」の " + n->Scalar() + " は範囲の外です",
+                        "field " + name(key) + ": " + n->Scalar() + " is out of range");
+        } else {
+            out = *v;
+            if (decimals_out) {
+                const size_t dot = t.find('.');
+                *decimals_out = dot == std::string::npos ? 0 : static_cast<int>(t.size() - dot - 1);
+            }
+        }
+    }
+}
+
+void FieldReader::fiscal_year(const char* key, int& out, Need need) {
+    std::string t;
+    text(key, t, need);
+    if (t.empty()) return;
+    if (auto fy = parse_fiscal_year(t)) {
+        out = *fy;
+        return;
+    }
+    const std::string n = nfkc(t);
+    if (n.size() == 4 && n.find_first_not_of("0123456789") == std::string::npos) {
+        out = std::stoi(n);
+        return;
+    }
+    value_error(key, pos_of(key), "field.value", "年度「" + t + "」を読めません（2025 や 令和7年度 と書いてください）",
+                "cannot read the fiscal year \"" + t + "\" (write 2025 or 令和7年度)");
+}
+
 void FieldReader::boolean(const char* key, bool& out) {
     Tri t = Tri::unknown;
     tri(key, t);
@@ -248,8 +294,12 @@ void FieldReader::tri(const char* key, Tri& out) {
 void FieldReader::date(const char* key, Date& out) {
     if (auto n = scalar_value(key, "日付", "a date")) {
         const std::string s = trim(n->Scalar());
+        const std::string digits = nfkc(s);
         if (auto d = parse_date_text(s)) {
             out = *d;
+        } else if (digits.size() == 4 && digits.find_first_not_of("0123456789") == std::string::npos &&
+                   std::stoi(digits) >= 1868) {
+            out = Date{std::stoi(digits), 0, 0};  // a bare year (YAML reads 2018 as a number): year precision
         } else {
             value_error(key, node_pos(*n, file_, line_offset_), "date.invalid",
                         "「" + name(key) + "」の日付 \"" + s + "\" を読めません（例: 2026-10-01、令和8年10月1日）",
@@ -501,9 +551,13 @@ void FieldReader::venue(const char* key, Venue& out, RecordMeta& meta) {
 }
 
 void FieldReader::meta_fields(RecordMeta& meta) {
+    meta_fields_without_source(meta);
+    text("source", meta.source);
+}
+
+void FieldReader::meta_fields_without_source(RecordMeta& meta) {
     meta.pos = pos();
     id("id", meta.id);
-    text("source", meta.source);
     date("as_of", meta.as_of);
     date("last_confirmed", meta.last_confirmed);
 }

@@ -9,6 +9,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "load/yaml_file.h"
 #include "model/date.h"
 #include "model/diagnostic.h"
 #include "model/records.h"
@@ -37,6 +38,11 @@ public:
     void integer(const char* key, std::optional<int>& out, int min, int max);
     // Whole yen, 0 or more ("1,000" and "1000円" accepted); decimals and negatives are errors.
     void yen(const char* key, std::optional<long long>& out, Need need = Need::optional);
+    // A decimal number ("0.008", "1,234.5", full-width digits); decimals_out, when given, receives
+    // the number of digits written after the point (the precision the writer meant).
+    void number(const char* key, std::optional<double>& out, double min, double max, int* decimals_out = nullptr);
+    // A fiscal year (年度): 2025, "2025", 令和7年度, R7年度, 2025年度 → 2025.
+    void fiscal_year(const char* key, int& out, Need need = Need::optional);
     void boolean(const char* key, bool& out);
     void tri(const char* key, Tri& out);
     void date(const char* key, Date& out);
@@ -54,6 +60,7 @@ public:
     void contact(const char* key, Contact& out);
     void venue(const char* key, Venue& out, RecordMeta& meta);
     void meta_fields(RecordMeta& meta);  // id, source, as_of, last_confirmed
+    void meta_fields_without_source(RecordMeta& meta);  // id, as_of, last_confirmed: a record whose source is structured
 
     // Returns the mapping under key after checking it is one (nullopt when absent or wrong type).
     std::optional<YAML::Node> mapping(const char* key);
@@ -85,9 +92,33 @@ private:
     std::vector<const char*> known_;
 };
 
+// Runs each(reader, line) on every mapping of the list under key (a reader whose messages say
+// "key.field"), then reports its unknown keys; other shapes are reported once each.
+template <typename F>
+void for_each_mapping(FieldReader& r, const char* key, const char* shape_ja, F each);
+
+// A plain decimal number ("1", "0.5", "1200"); nullopt for anything else. from_chars, so no
+// exceptions and no locale.
+std::optional<double> parse_decimal(std::string_view text);
+
 // Edit distance in code points, for "did you mean" hints.
 size_t edit_distance(std::string_view a, std::string_view b);
 // The closest candidate within a small distance, or "".
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+template <typename F>
+void for_each_mapping(FieldReader& r, const char* key, const char* shape_ja, F each) {
+    for (const YAML::Node& n : r.sequence(key)) {
+        const SourcePos at = node_pos(n, r.file(), r.line_offset());
+        if (!n.IsMap()) {
+            r.diags().push_back(make_error("field.type", at, std::string(key) + " の各項目は " + shape_ja + " で書いてください",
+                                           std::string("each ") + key + " entry must be a mapping " + shape_ja));
+            continue;
+        }
+        FieldReader e(n, r.file(), r.diags(), std::string(key) + ".", r.line_offset());
+        each(e, at.line);
+        e.finish();
+    }
+}
 
 }  // namespace tsunagu

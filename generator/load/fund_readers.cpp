@@ -12,22 +12,6 @@ namespace tsunagu {
 
 namespace {
 
-// Runs `each` on every mapping of the list under key; other shapes are reported once each.
-template <typename F>
-void each_mapping(FieldReader& r, const char* key, const char* shape_ja, F each) {
-    for (const YAML::Node& n : r.sequence(key)) {
-        if (!n.IsMap()) {
-            r.diags().push_back(make_error("field.type", node_pos(n, r.file(), r.line_offset()),
-                                           std::string(key) + " の各項目は " + shape_ja + " で書いてください",
-                                           std::string("each ") + key + " entry must be a mapping " + shape_ja));
-            continue;
-        }
-        FieldReader e(n, r.file(), r.diags(), std::string(key) + ".", r.line_offset());
-        each(e, node_pos(n, r.file(), r.line_offset()).line);
-        e.finish();
-    }
-}
-
 void read_body(FieldReader& r, const char* key, FundBody& out) {
     auto m = r.mapping(key);
     if (!m) return;
@@ -35,7 +19,7 @@ void read_body(FieldReader& r, const char* key, FundBody& out) {
     b.text("name", out.name);
     b.text("kind", out.kind);
     b.text("note", out.note);
-    each_mapping(b, "members", "{role: 役割, count: 人数}", [&](FieldReader& e, int) {
+    for_each_mapping(b, "members", "{role: 役割, count: 人数}", [&](FieldReader& e, int) {
         BodyMember mem;
         e.text("role", mem.role, Need::required);
         std::optional<int> count;
@@ -47,26 +31,8 @@ void read_body(FieldReader& r, const char* key, FundBody& out) {
     b.finish();
 }
 
-// 2025, "2025", 令和7年度, R7年度, 2025年度 → 2025.
-void read_fiscal_year(FieldReader& r, int& out) {
-    std::string text;
-    r.text("fiscal_year", text, Need::required);
-    if (text.empty()) return;
-    if (auto fy = parse_fiscal_year(text)) {
-        out = *fy;
-        return;
-    }
-    if (text.size() == 4 && text.find_first_not_of("0123456789") == std::string::npos) {
-        out = std::stoi(text);
-        return;
-    }
-    r.diags().push_back(make_error("field.value", r.pos_of("fiscal_year"),
-                                   "年度「" + text + "」を読めません（2025 や 令和7年度 と書いてください）",
-                                   "cannot read the fiscal year \"" + text + "\" (write 2025 or 令和7年度)"));
-}
-
 void read_account_lines(FieldReader& r, const char* key, std::vector<AccountLine>& out, bool costs) {
-    each_mapping(r, key, "{line: 科目, amount: 金額}", [&](FieldReader& e, int line) {
+    for_each_mapping(r, key, "{line: 科目, amount: 金額}", [&](FieldReader& e, int line) {
         AccountLine a;
         a.line_no = line;
         e.text("line", a.line, Need::required);
@@ -83,15 +49,6 @@ void read_account_lines(FieldReader& r, const char* key, std::vector<AccountLine
         e.text("note", a.note);
         out.push_back(std::move(a));
     });
-}
-
-// A plain decimal number ("1", "0.5", "1200"); nullopt for anything else. from_chars, so no
-// exceptions and no locale.
-std::optional<double> decimal(const std::string& text) {
-    double v = 0;
-    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (text.empty() || ec != std::errc() || p != text.data() + text.size()) return std::nullopt;
-    return v;
 }
 
 // Keeps where a field was written, so check/fund_check can point at the exact line.
@@ -116,13 +73,13 @@ Fund read_fund(FieldReader& r) {
     r.text("description", f.description);
     read_body(r, "selection_body", f.selection_body);
     read_body(r, "audit_body", f.audit_body);
-    each_mapping(r, "matching", "{partner: 相手, ratio: 倍率, cap: 上限}", [&](FieldReader& e, int) {
+    for_each_mapping(r, "matching", "{partner: 相手, ratio: 倍率, cap: 上限}", [&](FieldReader& e, int) {
         MatchingRule m;
         e.text("partner", m.partner, Need::required);
         std::string ratio;
         e.text("ratio", ratio);
         if (!ratio.empty()) {
-            const auto v = decimal(ratio);
+            const auto v = parse_decimal(ratio);
             if (v && *v > 0 && *v <= 100) m.ratio = *v;
             else
                 e.diags().push_back(make_error("field.value", e.pos_of("ratio"), "ratio「" + ratio + "」は正の数で書いてください（1 は 1:1）",
@@ -136,7 +93,7 @@ Fund read_fund(FieldReader& r) {
         f.matching.push_back(std::move(m));
     });
     r.texts("donation_channels", f.donation_channels);
-    each_mapping(r, "programmes", "{id: 英数字, name: 名前, kind: 種類}", [&](FieldReader& e, int) {
+    for_each_mapping(r, "programmes", "{id: 英数字, name: 名前, kind: 種類}", [&](FieldReader& e, int) {
         FundProgramme p;
         e.id("id", p.id);
         e.text("name", p.name, Need::required);
@@ -158,7 +115,7 @@ FundYear read_fund_year(FieldReader& r) {
     FundYear y;
     r.meta_fields(y.meta);
     r.ref("fund", y.fund, y.meta, Need::required);
-    read_fiscal_year(r, y.fiscal_year);
+    r.fiscal_year("fiscal_year", y.fiscal_year, Need::required);
     std::optional<long long> opening, closing;
     r.yen("opening_balance", opening, Need::required);
     r.yen("closing_balance", closing, Need::required);
@@ -167,7 +124,7 @@ FundYear read_fund_year(FieldReader& r) {
     keep_position(r, y.meta, "opening_balance");
     keep_position(r, y.meta, "closing_balance");
     keep_position(r, y.meta, "fiscal_year");
-    each_mapping(r, "donations", "{donor_type: 種類, amount: 金額}", [&](FieldReader& e, int line) {
+    for_each_mapping(r, "donations", "{donor_type: 種類, amount: 金額}", [&](FieldReader& e, int line) {
         DonationLine d;
         d.line = line;
         e.text("donor_type", d.donor_type, Need::required);
@@ -180,7 +137,7 @@ FundYear read_fund_year(FieldReader& r) {
         e.text("note", d.note);
         y.donations.push_back(std::move(d));
     });
-    each_mapping(r, "named_donors", "{name: 名前, consent: true}", [&](FieldReader& e, int line) {
+    for_each_mapping(r, "named_donors", "{name: 名前, consent: true}", [&](FieldReader& e, int line) {
         NamedDonor d;
         d.line = line;
         e.text("name", d.name, Need::required);
@@ -211,7 +168,7 @@ Grant read_grant(FieldReader& r) {
     r.meta_fields(g.meta);
     r.ref("fund", g.fund, g.meta, Need::required);
     r.ref("programme", g.programme, g.meta, Need::required);
-    read_fiscal_year(r, g.fiscal_year);
+    r.fiscal_year("fiscal_year", g.fiscal_year, Need::required);
     keep_position(r, g.meta, "fiscal_year");
     keep_position(r, g.meta, "amount_awarded");
     r.text("title", g.title, Need::required);
@@ -223,7 +180,7 @@ Grant read_grant(FieldReader& r) {
     std::optional<long long> awarded;
     r.yen("amount_awarded", awarded, Need::required);
     g.amount_awarded_yen = awarded.value_or(0);
-    each_mapping(r, "disbursements", "{date: 日付, amount: 金額}", [&](FieldReader& e, int line) {
+    for_each_mapping(r, "disbursements", "{date: 日付, amount: 金額}", [&](FieldReader& e, int line) {
         Disbursement d;
         d.line = line;
         e.date("date", d.date);
@@ -255,12 +212,12 @@ Grant read_grant(FieldReader& r) {
                                        "status must be 交付決定, 交付中, 完了 or 取消, not \"" + g.status + "\""));
     r.text("report", g.report);
     r.date("report_date", g.report_date);
-    each_mapping(r, "report_figures", "{label: 項目, value: 数, unit: 単位}", [&](FieldReader& e, int) {
-        ResultFigure fig;
+    for_each_mapping(r, "report_figures", "{label: 項目, value: 数, unit: 単位}", [&](FieldReader& e, int) {
+        Figure fig;
         e.text("label", fig.label, Need::required);
         std::string value;
         e.text("value", value, Need::required);
-        if (const auto v = decimal(value)) fig.value = *v;
+        if (const auto v = parse_decimal(value)) fig.value = *v;
         else if (!value.empty())
             e.diags().push_back(make_error("field.type", e.pos_of("value"), "value「" + value + "」は数で書いてください",
                                            "value \"" + value + "\" must be a number"));

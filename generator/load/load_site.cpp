@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "load/case_readers.h"
 #include "load/field_reader.h"
 #include "load/fund_readers.h"
 #include "load/record_readers.h"
@@ -197,6 +198,13 @@ Site load_site(const fs::path& source_dir, Diagnostics& diags, const LoadOptions
     site.fund_years = read_kind<FundYear>(list_source_files(source_dir, "data/fund-years", kDataExts, diags),
                                           read_fund_year, diags, threads);
     site.grants = read_kind<Grant>(list_source_files(source_dir, "data/grants", kDataExts, diags), read_grant, diags, threads);
+    site.cases = read_kind<CaseStudy>(list_source_files(source_dir, "data/cases", kDataExts, diags), read_case_study, diags,
+                                      threads);
+    site.networks =
+        read_kind<Network>(list_source_files(source_dir, "data/networks", kDataExts, diags), read_network, diags, threads);
+    site.reports = read_kind<CouncilReport>(list_source_files(source_dir, "data/council-reports", kDataExts, diags),
+                                            read_council_report, diags, threads);
+    site.gap_matrix = load_gap_matrix(source_dir, diags);
     site.synonyms = load_synonyms(source_dir, diags);
 
     const auto pages = list_source_files(source_dir, "content", {".md"}, diags);

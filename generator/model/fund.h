@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/figure.h"
 #include "model/records.h"
 
 namespace tsunagu {
@@ -133,13 +134,6 @@ struct Disbursement {
     int line = 0;
 };
 
-struct ResultFigure {
-    std::string label;         // 延べ参加者
-    double value = 0;
-    std::string unit;          // 人, 回, 食
-    bool approximate = false;  // 約
-};
-
 struct Grant {
     RecordMeta meta;
     std::string fund;          // fund id
@@ -161,7 +155,7 @@ struct Grant {
     std::string beneficiaries_note;            // 主な受益者 in words
     std::string status = "交付決定";           // 交付決定, 交付中, 完了, 取消
     std::string report;        // the grantee's results report (Markdown)
-    std::vector<ResultFigure> report_figures;
+    std::vector<Figure> report_figures;
     std::vector<Photo> report_photos;
     Date report_date;
 

@@ -5,7 +5,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/case_study.h"
+#include "model/council_report.h"
 #include "model/fund.h"
+#include "model/network.h"
 #include "model/records.h"
 
 namespace tsunagu {
@@ -35,6 +38,10 @@ struct Site {
     std::vector<Fund> funds;                 // 助け合い基金 (data/funds/)
     std::vector<FundYear> fund_years;        // one per fund and fiscal year (data/fund-years/)
     std::vector<Grant> grants;               // data/grants/
+    std::vector<CaseStudy> cases;            // 事例 (data/cases/)
+    std::vector<Network> networks;           // ネットワーク・協議体 (data/networks/)
+    std::vector<CouncilReport> reports;      // 協議体の年次報告 (data/council-reports/)
+    GapMatrixSpec gap_matrix;                // data/gap-matrix.yaml (optional)
 
     // resolve: id → index
     std::unordered_map<std::string, int> area_by_id;
@@ -44,6 +51,9 @@ struct Site {
     std::unordered_map<std::string, int> fund_by_id;
     std::unordered_map<std::string, int> fund_year_by_id;
     std::unordered_map<std::string, int> grant_by_id;
+    std::unordered_map<std::string, int> case_by_id;
+    std::unordered_map<std::string, int> network_by_id;
+    std::unordered_map<std::string, int> report_by_id;
     std::vector<int> root_areas;  // areas without a parent, sorted by id
 };
 

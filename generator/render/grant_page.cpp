@@ -19,15 +19,6 @@ using nlohmann::json;
 
 namespace {
 
-// A result figure is a count (people, meals), never money: shown with separators, at most one
-// decimal, 約 when approximate.
-std::string figure_text(const ResultFigure& f) {
-    const long long tenths = static_cast<long long>(f.value * 10 + (f.value < 0 ? -0.5 : 0.5));
-    std::string s = count_text(tenths / 10, "");
-    if (tenths % 10) s += "." + std::to_string((tenths < 0 ? -tenths : tenths) % 10);
-    return (f.approximate ? "約" : "") + s + f.unit;
-}
-
 std::string render_grant(const RenderContext& ctx, int grant_ix) {
     const Site& site = *ctx.site;
     const Grant& g = site.grants[grant_ix];
@@ -74,7 +65,7 @@ std::string render_grant(const RenderContext& ctx, int grant_ix) {
     v["report_html"] = g.report.empty() ? std::string() : render_markdown_at(g.report, 3);
     v["report_date"] = date_view(g.report_date);
     json figures = json::array();
-    for (const ResultFigure& f : g.report_figures) figures.push_back({{"label", f.label}, {"value", figure_text(f)}});
+    for (const Figure& f : g.report_figures) figures.push_back({{"label", f.label}, {"value", figure_text(f)}});
     v["has_figures"] = !figures.empty();
     v["figures"] = std::move(figures);
     json photos = json::array();

@@ -12,6 +12,9 @@ std::string area_path(std::string_view id) { return "areas/" + url_path_escape(i
 std::string category_path(std::string_view slug) { return "categories/" + std::string(slug) + ".html"; }
 std::string target_path(std::string_view slug) { return "targets/" + std::string(slug) + ".html"; }
 std::string content_path(std::string_view slug) { return url_path_escape(slug) + ".html"; }
+std::string case_path(std::string_view id) { return "cases/" + url_path_escape(id) + ".html"; }
+std::string network_path(std::string_view id) { return "networks/" + url_path_escape(id) + ".html"; }
+std::string report_path(std::string_view id) { return "reports/" + url_path_escape(id) + ".html"; }
 std::string fund_path(std::string_view id) { return "funds/" + url_path_escape(id) + ".html"; }
 std::string fund_year_path(std::string_view fund_id, int fiscal_year) {
     return "funds/" + url_path_escape(fund_id) + "/" + std::to_string(fiscal_year) + ".html";

@@ -19,6 +19,9 @@ std::string fund_path(std::string_view id);           // funds/ID.html
 std::string fund_year_path(std::string_view fund_id, int fiscal_year);  // funds/ID/2025.html
 std::string fund_grants_path(std::string_view fund_id);                 // funds/ID/grants.html
 std::string grant_path(std::string_view id);          // grants/ID.html
+std::string case_path(std::string_view id);           // cases/ID.html
+std::string network_path(std::string_view id);        // networks/ID.html
+std::string report_path(std::string_view id);         // reports/ID.html
 
 // "../" once per directory level of rel_path: "" for index.html, "../" for areas/x.html.
 std::string root_prefix(std::string_view rel_path);

@@ -14,6 +14,7 @@ const std::vector<std::string>& required_templates() {
         "difficulty",   "difficulty_index",
         "search",       "open_data",
         "fund_index",   "fund",       "fund_year",  "fund_grants",  "grant",
+        "case_index",   "case",       "network_index", "network",   "report_index", "report",
     };
     return names;
 }

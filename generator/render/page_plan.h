@@ -22,6 +22,26 @@ struct PageJob {
 
 using PagePlan = std::vector<PageJob>;
 
+// The pages of a record kind that has an index page and one page per record: the index at
+// index_path, then record i at page_path(record) rendered by render_record(ctx, i); the sitemap
+// date is the record's date(record) when it has a day (a month or a year is no lastmod).
+template <class Record, class PathFn, class DateFn>
+void plan_index_and_record_pages(PagePlan& plan, const char* index_path, std::string (*render_index)(const RenderContext&),
+                                 const std::vector<Record>& records, PathFn page_path, DateFn date,
+                                 std::string (*render_record)(const RenderContext&, int)) {
+    if (records.empty()) return;
+    plan.push_back(PageJob{index_path, "", true, render_index});
+    for (size_t i = 0; i < records.size(); ++i) {
+        const int ix = static_cast<int>(i);
+        PageJob job;
+        job.path = page_path(records[i]);
+        const Date d = date(records[i]);
+        if (d.day != 0) job.lastmod = to_iso(d);
+        job.render = [ix, render_record](const RenderContext& ctx) { return render_record(ctx, ix); };
+        plan.push_back(std::move(job));
+    }
+}
+
 // Each planner appends the pages of one kind; the render functions run later, in parallel.
 void plan_home_page(const RenderContext& ctx, PagePlan& plan);
 void plan_activity_pages(const RenderContext& ctx, PagePlan& plan);
@@ -41,6 +61,11 @@ void plan_search_page(const RenderContext& ctx, PagePlan& plan);
 // funds/index.html, funds/ID.html, funds/ID/FY.html, funds/ID/grants.html; nothing without funds.
 void plan_fund_pages(const RenderContext& ctx, PagePlan& plan);
 void plan_grant_pages(const RenderContext& ctx, PagePlan& plan);  // grants/ID.html
+// cases/index.html and cases/ID.html (事例集); nothing without cases.
+void plan_case_pages(const RenderContext& ctx, PagePlan& plan);
+// networks/index.html and networks/ID.html; reports/index.html and reports/ID.html.
+void plan_network_pages(const RenderContext& ctx, PagePlan& plan);
+void plan_report_pages(const RenderContext& ctx, PagePlan& plan);
 void plan_calendar_files(const RenderContext& ctx, PagePlan& plan);  // activities/ID.ics, areas/ID.ics (calendar_files.h)
 
 // The area hierarchy two levels deep, for the home page: [{name, url, level, count, children, has_children}].

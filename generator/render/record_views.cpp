@@ -45,6 +45,15 @@ json date_view(const Date& d) {
     return json{{"present", true}, {"text", format_date_ja(d)}, {"iso", iso}};
 }
 
+json dual_date_view(const Date& d) {
+    json v = date_view(d);
+    if (d.empty()) return v;
+    const std::string wareki = to_wareki(d);
+    const std::string seireki = v["text"].get<std::string>();
+    if (!wareki.empty() && wareki != seireki) v["text"] = seireki + "（" + wareki + "）";
+    return v;
+}
+
 json term_links(Vocabulary v, const std::vector<std::string>& labels) {
     json out = json::array();
     for (const std::string& label : labels) {
@@ -69,6 +78,13 @@ json area_links(const Site& site, const std::vector<int>& area_ixs) {
 std::string yen_text(long long amount) { return amount == 0 ? std::string("無料") : yen_amount(amount); }
 
 std::string count_text(long long n, const char* unit) { return grouped_number(n) + unit; }
+
+std::string figure_text(const Figure& f) {
+    const long long tenths = static_cast<long long>(f.value * 10 + (f.value < 0 ? -0.5 : 0.5));
+    std::string s = count_text(tenths / 10, "");
+    if (tenths % 10) s += "." + std::to_string((tenths < 0 ? -tenths : tenths) % 10);
+    return (f.approximate ? "約" : "") + s + f.unit;
+}
 
 std::string join_labels(const std::vector<std::string>& labels, const char* sep) {
     std::string out;

@@ -20,6 +20,8 @@ nlohmann::json contact_view(const Contact& c);
 nlohmann::json venue_view(const Venue& v);
 // {present, text (和暦 form), iso}
 nlohmann::json date_view(const Date& d);
+// The same with the 和暦 beside the 西暦: "2008年4月（平成20年4月）" (case timelines, founding dates).
+nlohmann::json dual_date_view(const Date& d);
 // [{label, url}] linking each known term to its list page (content types and target groups);
 // other vocabularies get url "".
 nlohmann::json term_links(Vocabulary v, const std::vector<std::string>& labels);
@@ -30,6 +32,9 @@ nlohmann::json area_links(const Site& site, const std::vector<int>& area_ixs);
 std::string yen_text(long long amount);
 // "30人"
 std::string count_text(long long n, const char* unit);
+// A reported number: separators, at most one decimal, 約 when approximate, then the unit as written
+// (約1,200人, 1.5万人). Counts, never money.
+std::string figure_text(const Figure& f);
 std::string join_labels(const std::vector<std::string>& labels, const char* sep = "、");
 // "休止中" / "終了" for a status that is not 活動中, else "".
 std::string inactive_status(const std::string& status);

@@ -33,6 +33,9 @@ PagePlan plan_pages(const RenderContext& ctx) {
     plan_organization_pages(ctx, plan);
     plan_fund_pages(ctx, plan);
     plan_grant_pages(ctx, plan);
+    plan_case_pages(ctx, plan);
+    plan_network_pages(ctx, plan);
+    plan_report_pages(ctx, plan);
     plan_content_pages(ctx, plan);
     plan_not_found_page(ctx, plan);
     return plan;

@@ -164,6 +164,10 @@ void build_render_context(RenderContext& ctx, const Site& site, const mustache::
     ctx.footer_links.push_back({{"label", "オープンデータ"}, {"url", "opendata/index.html"}});
     // Fund disclosures are for donors: beside the open data, not in the residents' navigation.
     if (!site.funds.empty()) ctx.footer_links.push_back({{"label", "助け合い基金"}, {"url", "funds/index.html"}});
+    // Case studies, networks and council reports are for the people who run councils.
+    if (!site.cases.empty()) ctx.footer_links.push_back({{"label", "事例集"}, {"url", "cases/index.html"}});
+    if (!site.networks.empty()) ctx.footer_links.push_back({{"label", "ネットワーク・協議体"}, {"url", "networks/index.html"}});
+    if (!site.reports.empty()) ctx.footer_links.push_back({{"label", "協議体の活動報告"}, {"url", "reports/index.html"}});
 }
 
 }  // namespace tsunagu

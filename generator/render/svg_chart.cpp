@@ -12,21 +12,13 @@ using mustache::escape_html;
 
 // Colours for bars, segments and lines: each ≥ 3:1 against white (WCAG 1.4.11), and never the
 // only difference — patterns and marker shapes carry the same distinction.
-constexpr const char* kInk = "#1a1a1a";
+constexpr const char* kInk = kSvgInk;
 constexpr const char* kColours[] = {"#1f5f8b", "#a8431b", "#2e6b30", "#6a3d9a", "#505050"};
 constexpr int kColourCount = 5;
 constexpr const char* kDashes[] = {"", "8 4", "2 4", "10 4 2 4", "4 2"};
 constexpr const char* kSegmentPatternNames[] = {"塗りつぶし", "斜線", "点", "格子", "横線"};
 constexpr int kFontSize = 15;
 constexpr int kSmallFont = 13;
-
-std::string chart_id(const std::string& raw) {
-    std::string id;
-    for (char c : raw)
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') id += c;
-    if (id.empty() || !((id[0] >= 'A' && id[0] <= 'Z') || (id[0] >= 'a' && id[0] <= 'z'))) id = "chart-" + id;
-    return id;
-}
 
 // Coordinates are kept in tenths of a user unit and printed with at most one decimal.
 std::string num(long long tenths) {
@@ -51,17 +43,11 @@ std::string share_text(long long value, long long total) {
     return num(t) + "%";
 }
 
-std::string svg_open(const std::string& id, const ChartText& text, long long width, long long height,
-                     const std::string& summary) {
+std::string chart_open(const std::string& id, const ChartText& text, long long width, long long height,
+                       const std::string& summary) {
     std::string desc = text.desc;
     if (!summary.empty()) desc += (desc.empty() ? "" : " ") + summary;
-    std::string s;
-    s += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 " + num(width) + " " +
-         num(height) + "\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" aria-labelledby=\"" + id + "-title " +
-         id + "-desc\" font-size=\"" + std::to_string(kFontSize) + "\" fill=\"" + kInk + "\">\n";
-    s += "<title id=\"" + id + "-title\">" + escape_html(text.title) + "</title>\n";
-    s += "<desc id=\"" + id + "-desc\">" + escape_html(desc) + "</desc>\n";
-    return s;
+    return svg_open(id, text.title, desc, width, height, kFontSize);
 }
 
 std::string text_el(long long x, long long y, const std::string& content, const std::string& attrs = "") {
@@ -141,9 +127,28 @@ long long nice_step(long long raw) {
 
 }  // namespace
 
+std::string svg_id(std::string_view raw) {
+    std::string id;
+    for (char c : raw)
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') id += c;
+    if (id.empty() || !((id[0] >= 'A' && id[0] <= 'Z') || (id[0] >= 'a' && id[0] <= 'z'))) id = "chart-" + id;
+    return id;
+}
+
+std::string svg_open(const std::string& id, std::string_view title, std::string_view desc, long long width_tenths,
+                     long long height_tenths, int font_size, std::string_view css_class) {
+    std::string s;
+    s += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"" + escape_html(css_class) + "\" role=\"img\" viewBox=\"0 0 " +
+         num(width_tenths) + " " + num(height_tenths) + "\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" aria-labelledby=\"" +
+         id + "-title " + id + "-desc\" font-size=\"" + std::to_string(font_size) + "\" fill=\"" + kInk + "\">\n";
+    s += "<title id=\"" + id + "-title\">" + escape_html(title) + "</title>\n";
+    s += "<desc id=\"" + id + "-desc\">" + escape_html(desc) + "</desc>\n";
+    return s;
+}
+
 std::string bar_chart_svg(const ChartText& text, const std::vector<ChartDatum>& items, bool show_share) {
     if (items.empty()) return "";
-    const std::string id = chart_id(text.id);
+    const std::string id = svg_id(text.id);
     constexpr long long kWidth = 4800;  // tenths: 480 units
     constexpr long long kRow = 540, kBarTop = 240, kBarHeight = 200, kPad = 40;
     long long max = 0, total = 0;
@@ -161,7 +166,7 @@ std::string bar_chart_svg(const ChartText& text, const std::vector<ChartDatum>& 
     if (items.size() > 1) summary += "合計 " + yen_amount(total) + "。";
 
     const long long height = kPad * 2 + kRow * static_cast<long long>(items.size()) - (kRow - kBarTop - kBarHeight);
-    std::string s = svg_open(id, text, kWidth, height, summary);
+    std::string s = chart_open(id, text, kWidth, height, summary);
     long long y = kPad;
     for (const ChartDatum& d : items) {
         std::string amount = yen_amount(d.value);
@@ -179,7 +184,7 @@ std::string bar_chart_svg(const ChartText& text, const std::vector<ChartDatum>& 
 std::string stacked_bar_chart_svg(const ChartText& text, const std::vector<std::string>& segment_labels,
                                   const std::vector<StackedRow>& rows) {
     if (rows.empty() || segment_labels.empty()) return "";
-    const std::string id = chart_id(text.id);
+    const std::string id = svg_id(text.id);
     constexpr long long kWidth = 4800, kPad = 40, kBarHeight = 260, kLegendLine = 240;
     const size_t nseg = segment_labels.size();
     std::vector<long long> totals;
@@ -206,7 +211,7 @@ std::string stacked_bar_chart_svg(const ChartText& text, const std::vector<std::
 
     const long long row_height = 220 + kBarHeight + 60 + kLegendLine * static_cast<long long>(nseg) + 120;
     const long long height = kPad * 2 + row_height * static_cast<long long>(rows.size()) - 120;
-    std::string s = svg_open(id, text, kWidth, height, summary);
+    std::string s = chart_open(id, text, kWidth, height, summary);
     s += pattern_defs(id, nseg);
     long long y = kPad;
     for (size_t r = 0; r < rows.size(); ++r) {
@@ -241,7 +246,7 @@ std::string stacked_bar_chart_svg(const ChartText& text, const std::vector<std::
 std::string trend_chart_svg(const ChartText& text, const std::vector<std::string>& x_labels,
                             const std::vector<ChartSeries>& series) {
     if (x_labels.empty() || series.empty()) return "";
-    const std::string id = chart_id(text.id);
+    const std::string id = svg_id(text.id);
     const size_t n = x_labels.size();
     auto value_at = [](const ChartSeries& s, size_t i) { return i < s.values.size() ? s.values[i] : 0LL; };
 
@@ -277,7 +282,7 @@ std::string trend_chart_svg(const ChartText& text, const std::vector<std::string
         summary += "。";
     }
 
-    std::string s = svg_open(id, text, kWidth, height, summary);
+    std::string s = chart_open(id, text, kWidth, height, summary);
     // Grid lines and the yen scale.
     for (long long v = bottom; v <= top; v += step) {
         const long long y = y_of(v);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "text/money.h"
@@ -16,6 +17,21 @@ namespace tsunagu {
 
 // Amounts are written with text/money.h's yen_amount ("1,234,567円", "0円"; record_views'
 // yen_text says 無料 for 0, right for fees, wrong for money).
+
+// Shared by every inline SVG the tool writes (these charts, render/network_diagram.h).
+
+// Text and lines are drawn in this ink (≈ 17:1 against white).
+inline constexpr const char* kSvgInk = "#1a1a1a";
+
+// raw with only [A-Za-z0-9_-] kept, starting with a letter ("chart-" is put in front otherwise):
+// safe inside id="…" and url(#…).
+std::string svg_id(std::string_view raw);
+
+// The opening <svg> tag (role="img", viewBox, width 100%, aria-labelledby "ID-title ID-desc",
+// default font size and ink) followed by <title id="ID-title"> and <desc id="ID-desc">, both
+// escaped. id must already be an svg_id; width and height are in tenths of a user unit.
+std::string svg_open(const std::string& id, std::string_view title, std::string_view desc, long long width_tenths,
+                     long long height_tenths, int font_size = 15, std::string_view css_class = "chart");
 
 struct ChartText {
     std::string id;     // unique within the page; only [A-Za-z0-9_-] are kept

@@ -152,6 +152,84 @@ void resolve_funds(Site& site, Diagnostics& diags) {
     }
 }
 
+// A member or link end named by organization id or by the member's name.
+bool names_member(const Network& n, const std::string& who) {
+    for (const NetworkMember& m : n.members)
+        if (m.organization == who || m.name == who) return true;
+    for (const NetworkMember& m : n.observers)
+        if (m.organization == who || m.name == who) return true;
+    return who == n.convener || who == n.secretariat;
+}
+
+SourcePos at_line(const RecordMeta& meta, int line) { return SourcePos{meta.pos.file, line, 1}; }
+
+// Networks: area, convener, secretariat, chair and member organizations; link ends must be
+// members (or the convener or secretariat), so the diagram never draws a stranger.
+void resolve_networks(Site& site, Diagnostics& diags) {
+    site.network_by_id = index_by_id(site.networks);
+    for (Network& n : site.networks) {
+        n.area_ix = resolve_one(site.area_by_id, n.area, n.meta, "area", "地域", "area", diags);
+        n.convener_ix = resolve_one(site.organization_by_id, n.convener, n.meta, "convener", "団体", "organization", diags);
+        n.secretariat_ix =
+            resolve_one(site.organization_by_id, n.secretariat, n.meta, "secretariat", "団体", "organization", diags);
+        n.chair_ix =
+            resolve_one(site.organization_by_id, n.chair_organization, n.meta, "organization", "団体", "organization", diags);
+        for (auto* list : {&n.members, &n.observers})
+            for (NetworkMember& m : *list) {
+                if (m.organization.empty()) continue;
+                auto it = site.organization_by_id.find(m.organization);
+                if (it == site.organization_by_id.end())
+                    diags.push_back(make_error("ref.dangling", at_line(n.meta, m.line),
+                                               "members の \"" + m.organization + "\" という団体が見つかりません",
+                                               "members: no organization with id \"" + m.organization + "\""));
+                else
+                    m.organization_ix = it->second;
+            }
+        for (const NetworkLink& l : n.links)
+            for (const std::string* end : {&l.from, &l.to})
+                if (!end->empty() && !names_member(n, *end))
+                    diags.push_back(make_error("network.link_end", at_line(n.meta, l.line),
+                                               "links の「" + *end + "」は、このネットワークの members・observers・convener・secretariat にありません",
+                                               "links: \"" + *end + "\" is not a member, observer, convener or secretariat of this network"));
+    }
+}
+
+// Council reports: the council (a network) and the areas of needs and plans; each network's
+// reports by fiscal year.
+void resolve_reports(Site& site, Diagnostics& diags) {
+    site.report_by_id = index_by_id(site.reports);
+    for (size_t i = 0; i < site.reports.size(); ++i) {
+        CouncilReport& r = site.reports[i];
+        r.council_ix = resolve_one(site.network_by_id, r.council, r.meta, "council", "協議体", "council", diags);
+        if (r.council_ix >= 0) site.networks[r.council_ix].reports_ix.push_back(static_cast<int>(i));
+        auto area = [&](const std::string& id, int line, int& out) {
+            if (id.empty()) return;
+            auto it = site.area_by_id.find(id);
+            if (it == site.area_by_id.end())
+                diags.push_back(make_error("ref.dangling", at_line(r.meta, line), "area の \"" + id + "\" という地域が見つかりません",
+                                           "area: no area with id \"" + id + "\""));
+            else
+                out = it->second;
+        };
+        for (FoundNeed& n : r.needs) area(n.area, n.line, n.area_ix);
+        for (ReportPlan& p : r.plans) area(p.area, p.line, p.area_ix);
+    }
+    for (Network& n : site.networks) {
+        std::stable_sort(n.reports_ix.begin(), n.reports_ix.end(),
+                         [&](int a, int b) { return site.reports[a].fiscal_year < site.reports[b].fiscal_year; });
+        for (size_t k = 1; k < n.reports_ix.size(); ++k) {
+            const CouncilReport& prev = site.reports[n.reports_ix[k - 1]];
+            const CouncilReport& cur = site.reports[n.reports_ix[k]];
+            if (prev.fiscal_year == cur.fiscal_year)
+                diags.push_back(make_error("report.duplicate_year", cur.meta.pos,
+                                           n.name + " の " + std::to_string(cur.fiscal_year) + "年度の報告は " + where(prev.meta.pos) +
+                                               " にもあります",
+                                           "the " + std::to_string(cur.fiscal_year) + " report of " + n.meta.id +
+                                               " is already at " + where(prev.meta.pos)));
+        }
+    }
+}
+
 }  // namespace
 
 void resolve_site(Site& site, Diagnostics& diags) {
@@ -163,6 +241,9 @@ void resolve_site(Site& site, Diagnostics& diags) {
     sort_and_dedupe(site.funds, "基金", "fund", diags);
     sort_and_dedupe(site.fund_years, "基金の年度", "fund year", diags);
     sort_and_dedupe(site.grants, "助成", "grant", diags);
+    sort_and_dedupe(site.cases, "事例", "case study", diags);
+    sort_and_dedupe(site.networks, "ネットワーク", "network", diags);
+    sort_and_dedupe(site.reports, "年次報告", "council report", diags);
     // The order people see them in: by `order`, then (sorted above) by id.
     std::stable_sort(site.difficulties.begin(), site.difficulties.end(),
                      [](const Difficulty& a, const Difficulty& b) { return a.order < b.order; });
@@ -195,6 +276,9 @@ void resolve_site(Site& site, Diagnostics& diags) {
     }
 
     resolve_funds(site, diags);
+    site.case_by_id = index_by_id(site.cases);
+    resolve_networks(site, diags);
+    resolve_reports(site, diags);
 
     std::stable_sort(site.pages.begin(), site.pages.end(), [](const ContentPage& a, const ContentPage& b) {
         return a.order != b.order ? a.order < b.order : a.slug < b.slug;
