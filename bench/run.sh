@@ -185,6 +185,12 @@ for n in $SIZES; do
   node bench/search_bench.mjs --site "$corpus/site" --pagefind "$corpus/pagefind" --answers "$corpus/bench-answers.json" \
     --label "$n" --tools "$tools" --log "$OUT/search-$n.log" --json "$OUT/search-$n.json" || status=1
 done
+# Printed handbooks: the example site's largest A4 handbook to PDF (issue 7's target: ≤ 10 s).
+if [ "${BENCH_HANDBOOK:-1}" = 1 ]; then
+  echo
+  echo "== handbook"
+  TSUNAGU_BIN="$BIN" bash bench/handbook_bench.sh || status=1
+fi
 echo
 echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) after the runs"
 exit $status

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
     if (options->command == "build") return build_command(*options);
     if (options->command == "check") return check_command(*options);
     if (options->command == "serve") return serve_command(*options);
+    if (options->command == "handbook") return handbook_command(*options);
     std::cerr << usage_text();
     return kExitUsage;
 }

@@ -8,7 +8,9 @@ DEBIAN_PACKAGES=(
   libyaml-cpp-dev libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   nlohmann-json3-dev libcpp-httplib-dev doctest-dev
   default-jre-headless chromium
-  fonts-morisawa-bizud-gothic
+  fonts-morisawa-bizud-gothic fonts-morisawa-bizud-mincho
+  libqrencode-dev libqpdf-dev
+  poppler-utils zbar-tools qpdf
 )
 
 missing=()

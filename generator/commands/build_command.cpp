@@ -12,9 +12,7 @@ namespace tsunagu {
 
 namespace fs = std::filesystem;
 
-// Refuses an output folder that is the source itself or contains it: replacing it would
-// delete the data the site is built from.
-static bool output_is_safe(const fs::path& source, const fs::path& out, Diagnostics& diags) {
+bool output_is_safe(const fs::path& source, const fs::path& out, Diagnostics& diags) {
     std::error_code ec;
     const fs::path s = fs::weakly_canonical(source, ec);
     const fs::path o = fs::weakly_canonical(out, ec);

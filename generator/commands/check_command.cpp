@@ -18,6 +18,10 @@ int check_command(const CliOptions& options) {
                                          : "、基金 " + std::to_string(site.funds.size()) + "（年度 " +
                                                std::to_string(site.fund_years.size()) + "、助成 " +
                                                std::to_string(site.grants.size()) + "）")
+                  << (site.cases.empty() ? std::string() : "、事例 " + std::to_string(site.cases.size()))
+                  << (site.networks.empty() ? std::string()
+                                            : "、ネットワーク " + std::to_string(site.networks.size()) + "（年次報告 " +
+                                                  std::to_string(site.reports.size()) + "）")
                   << "\n";
     return failed ? kExitDataErrors : kExitOk;
 }

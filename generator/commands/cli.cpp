@@ -19,6 +19,10 @@ std::string usage_text() {
   tsunagu import --into DIR [--content-type 種類] [--as-of YYYY-MM-DD] FILE...
                                                                オープンデータの CSV を取り込む (import open-data CSVs
                                                                as records into the site folder DIR)
+  tsunagu handbook [--source DIR] [--out DIR] [--pdf] [NAME...]
+                                                               印刷用の冊子を作る (print.html of each handbook; with
+                                                               --pdf also handbook.pdf and booklet.pdf; default out
+                                                               SOURCE/print)
   tsunagu --help | --version
 
 options:
@@ -31,6 +35,7 @@ options:
   --today DATE     build/serve: 次回の開催日を数える基準日 YYYY-MM-DD (the date pages count upcoming
                    dates from; default TSUNAGU_TODAY, SOURCE_DATE_EPOCH, else today in Japan)
   --quiet          成功時の表示を省く (print nothing on success)
+  --pdf            handbook: Chromium で PDF も作る (also print PDFs through Chromium)
   --into DIR       import: 取り込み先のサイトのフォルダ (site folder to write records into; made if missing)
   --content-type T import: 種類が分からない行に使う活動の種類 (content type for rows that do not tell;
                    repeatable; e.g. 交流・サロン)
@@ -42,7 +47,7 @@ exit codes: 0 成功 (ok), 1 データの誤り (errors in the data), 2 使い�
 
 std::optional<CliOptions> parse_cli(const std::vector<std::string>& args, std::string& error) {
     CliOptions o;
-    static const std::set<std::string> commands = {"build", "check", "serve", "import"};
+    static const std::set<std::string> commands = {"build", "check", "serve", "import", "handbook"};
     auto need_value = [&](size_t& i, const std::string& name, std::string& out) {
         if (i + 1 >= args.size() || args[i + 1].empty()) {
             error = name + " には値が必要です (" + name + " needs a value)";
@@ -103,6 +108,8 @@ std::optional<CliOptions> parse_cli(const std::vector<std::string>& args, std::s
                         "\" is not a date YYYY-MM-DD)";
                 return std::nullopt;
             }
+        } else if (a == "--pdf") {
+            o.pdf = true;
         } else if (a == "--threads") {
             if (!need_int(i, a, o.threads, 0, 1024)) return std::nullopt;
         } else if (!a.empty() && a[0] == '-') {
@@ -112,6 +119,8 @@ std::optional<CliOptions> parse_cli(const std::vector<std::string>& args, std::s
             o.command = a;
         } else if (o.command == "import") {
             o.files.push_back(a);
+        } else if (o.command == "handbook") {
+            o.handbooks.push_back(a);
         } else if (o.command.empty()) {
             error = "知らないコマンドです: " + a + " (unknown command " + a + ")";
             return std::nullopt;
@@ -126,6 +135,10 @@ std::optional<CliOptions> parse_cli(const std::vector<std::string>& args, std::s
     }
     if (o.command != "serve" && (o.port != 8080 || o.bind != "127.0.0.1")) {
         error = "--port と --bind は serve だけで使えます (--port and --bind are for serve only)";
+        return std::nullopt;
+    }
+    if (o.pdf && o.command != "handbook") {
+        error = "--pdf は handbook だけで使えます (--pdf is for handbook only)";
         return std::nullopt;
     }
     if (o.command == "check" && (!o.out.empty() || !o.base_url.empty() || !o.today.empty())) {

@@ -8,7 +8,7 @@
 namespace tsunagu {
 
 struct CliOptions {
-    std::string command;          // build, check, serve, import ("" with --help/--version)
+    std::string command;          // build, check, serve, import, handbook ("" with --help/--version)
     std::string source = ".";
     std::string out;              // "" = <source>/site
     std::string base_url;         // overrides site.yaml
@@ -24,6 +24,9 @@ struct CliOptions {
     std::vector<std::string> files;          // the CSV files to import
     std::vector<std::string> content_types;  // --content-type LABEL (repeatable)
     std::string as_of;                       // --as-of YYYY-MM-DD
+    // handbook
+    bool pdf = false;                        // --pdf: print through Chromium too
+    std::vector<std::string> handbooks;      // handbook ids (none = every handbook)
 };
 
 // nullopt with a message in error when the arguments are not usable (exit code 2).

@@ -24,6 +24,11 @@ int build_command(const CliOptions& options, std::string* base_url = nullptr);
 int check_command(const CliOptions& options);
 int serve_command(const CliOptions& options);
 int import_command(const CliOptions& options);
+int handbook_command(const CliOptions& options);
+
+// Refuses an output folder that is the source itself or contains it: replacing it would
+// delete the data the site is built from.
+bool output_is_safe(const std::filesystem::path& source, const std::filesystem::path& out, Diagnostics& diags);
 
 // The output folder a command uses: --out, or SOURCE/site.
 std::filesystem::path output_dir(const CliOptions& options);

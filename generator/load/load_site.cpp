@@ -4,6 +4,7 @@
 
 #include "load/case_readers.h"
 #include "load/field_reader.h"
+#include "load/handbook_readers.h"
 #include "load/fund_readers.h"
 #include "load/record_readers.h"
 #include "load/source_files.h"
@@ -205,6 +206,8 @@ Site load_site(const fs::path& source_dir, Diagnostics& diags, const LoadOptions
     site.reports = read_kind<CouncilReport>(list_source_files(source_dir, "data/council-reports", kDataExts, diags),
                                             read_council_report, diags, threads);
     site.gap_matrix = load_gap_matrix(source_dir, diags);
+    site.handbooks = read_kind<Handbook>(list_source_files(source_dir, "handbooks", kDataExts, diags), read_handbook, diags, threads);
+    read_handbook_files(source_dir, site.handbooks, diags);
     site.synonyms = load_synonyms(source_dir, diags);
 
     const auto pages = list_source_files(source_dir, "content", {".md"}, diags);

@@ -8,6 +8,7 @@
 #include "model/case_study.h"
 #include "model/council_report.h"
 #include "model/fund.h"
+#include "model/handbook.h"
 #include "model/network.h"
 #include "model/records.h"
 
@@ -42,6 +43,7 @@ struct Site {
     std::vector<Network> networks;           // ネットワーク・協議体 (data/networks/)
     std::vector<CouncilReport> reports;      // 協議体の年次報告 (data/council-reports/)
     GapMatrixSpec gap_matrix;                // data/gap-matrix.yaml (optional)
+    std::vector<Handbook> handbooks;         // 冊子 (handbooks/*.yaml)
 
     // resolve: id → index
     std::unordered_map<std::string, int> area_by_id;
@@ -54,6 +56,7 @@ struct Site {
     std::unordered_map<std::string, int> case_by_id;
     std::unordered_map<std::string, int> network_by_id;
     std::unordered_map<std::string, int> report_by_id;
+    std::unordered_map<std::string, int> handbook_by_id;
     std::vector<int> root_areas;  // areas without a parent, sorted by id
 };
 

@@ -218,7 +218,7 @@ json named_roles(const std::vector<NamedRole>& list) {
     return out;
 }
 
-std::string render_case(const RenderContext& ctx, int ix) {
+PageParts case_parts(const RenderContext& ctx, int ix) {
     const Site& site = *ctx.site;
     const CaseStudy& c = site.cases[ix];
     PageFrame frame;
@@ -283,10 +283,14 @@ std::string render_case(const RenderContext& ctx, int ix) {
                       {"url", is_http_url(c.source.url) ? c.source.url : ""}};
     view["as_of"] = date_view(c.meta.as_of);
     view["last_confirmed"] = date_view(c.meta.last_confirmed);
-    return render_page(ctx, frame, "case", std::move(view));
+    return PageParts{std::move(frame), "case", std::move(view)};
 }
 
+std::string render_case(const RenderContext& ctx, int ix) { return render_page(ctx, case_parts(ctx, ix)); }
+
 }  // namespace
+
+PageParts case_page(const RenderContext& ctx, int case_ix) { return case_parts(ctx, case_ix); }
 
 void plan_case_pages(const RenderContext& ctx, PagePlan& plan) {
     plan_index_and_record_pages(

@@ -329,7 +329,7 @@ json breakdown_section(const std::string& id, const std::string& title, const st
                 {"total_value", b.total()}};
 }
 
-std::string render_fund_year(const RenderContext& ctx, int fund_ix, int year_ix) {
+PageParts fund_year_parts(const RenderContext& ctx, int fund_ix, int year_ix) {
     const Site& site = *ctx.site;
     const FundYear& y = site.fund_years[year_ix];
     const Fund& f = site.funds[fund_ix];
@@ -459,7 +459,11 @@ std::string render_fund_year(const RenderContext& ctx, int fund_ix, int year_ix)
     frame.crumbs = {{kFundsLabel, kFundsIndex}, {f.name, fund_path(f.meta.id)}};
     json view;
     view["fund"] = std::move(v);
-    return render_page(ctx, frame, "fund_year", std::move(view));
+    return PageParts{std::move(frame), "fund_year", std::move(view)};
+}
+
+std::string render_fund_year(const RenderContext& ctx, int fund_ix, int year_ix) {
+    return render_page(ctx, fund_year_parts(ctx, fund_ix, year_ix));
 }
 
 // ---- funds/ID/grants.html ----
@@ -515,6 +519,8 @@ std::string render_fund_grants(const RenderContext& ctx, int fund_ix) {
 }
 
 }  // namespace
+
+PageParts fund_year_page(const RenderContext& ctx, int fund_ix, int year_ix) { return fund_year_parts(ctx, fund_ix, year_ix); }
 
 void plan_fund_pages(const RenderContext& ctx, PagePlan& plan) {
     const Site& site = *ctx.site;

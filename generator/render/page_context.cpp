@@ -15,6 +15,7 @@ const std::vector<std::string>& required_templates() {
         "search",       "open_data",
         "fund_index",   "fund",       "fund_year",  "fund_grants",  "grant",
         "case_index",   "case",       "network_index", "network",   "report_index", "report",
+        "handbook",     "handbook_index",
     };
     return names;
 }
@@ -76,6 +77,23 @@ std::string render_page(const RenderContext& ctx, const PageFrame& frame, std::s
     page.reserve(view["body"].get_ref<const std::string&>().size() + 8 * 1024);
     mustache::render(*layout_t, view, page);
     return page;
+}
+
+std::string render_page(const RenderContext& ctx, PageParts parts) {
+    return render_page(ctx, parts.frame, parts.body_template, std::move(parts.view));
+}
+
+std::string render_body(const RenderContext& ctx, PageParts parts, std::string_view root) {
+    const mustache::Template* body_t = ctx.templates->find(parts.body_template);
+    if (!body_t) return {};
+    json& view = parts.view;
+    const SiteConfig& config = ctx.site->config;
+    view["root"] = std::string(root);
+    view["site"] = {{"title", config.title}, {"description", config.description}, {"publisher", config.publisher}, {"sample", config.sample}};
+    view["page_title"] = parts.frame.title;
+    std::string body;
+    mustache::render(*body_t, view, body);
+    return body;
 }
 
 }  // namespace tsunagu

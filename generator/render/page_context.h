@@ -37,6 +37,22 @@ struct PageFrame {
 // Renders body_template with view (plus the frame's keys), then the layout around it.
 std::string render_page(const RenderContext& ctx, const PageFrame& frame, std::string_view body_template, nlohmann::json view);
 
+// A page before rendering: what a renderer decided, so that another stage (a printed handbook's
+// chapter) can render the same body without the layout.
+struct PageParts {
+    PageFrame frame;
+    std::string body_template;
+    nlohmann::json view;
+};
+std::string render_page(const RenderContext& ctx, PageParts parts);
+// The body alone, its links prefixed with root (a printed handbook uses the site's absolute URL).
+std::string render_body(const RenderContext& ctx, PageParts parts, std::string_view root);
+
+// Pages whose bodies are also chapters of printed handbooks.
+PageParts report_page(const RenderContext& ctx, int report_ix);
+PageParts case_page(const RenderContext& ctx, int case_ix);
+PageParts fund_year_page(const RenderContext& ctx, int fund_ix, int year_ix);
+
 // ホーム › … crumbs for an area: its ancestors from the root down, then the area itself when
 // include_self.
 std::vector<Crumb> area_crumbs(const RenderContext& ctx, int area_ix, bool include_self);

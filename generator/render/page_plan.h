@@ -66,6 +66,8 @@ void plan_case_pages(const RenderContext& ctx, PagePlan& plan);
 // networks/index.html and networks/ID.html; reports/index.html and reports/ID.html.
 void plan_network_pages(const RenderContext& ctx, PagePlan& plan);
 void plan_report_pages(const RenderContext& ctx, PagePlan& plan);
+// handbooks/index.html and handbooks/ID/print.html (print/handbook_pages.cpp); nothing without handbooks.
+void plan_handbook_pages(const RenderContext& ctx, PagePlan& plan);
 void plan_calendar_files(const RenderContext& ctx, PagePlan& plan);  // activities/ID.ics, areas/ID.ics (calendar_files.h)
 
 // The area hierarchy two levels deep, for the home page: [{name, url, level, count, children, has_children}].

@@ -18,6 +18,7 @@ struct RenderContext {
     const mustache::TemplateSet* templates = nullptr;
     std::string base_url;  // absolute, ends with '/'; "" when unknown
     std::string theme_css; // assets/style.css, for pages that cannot link it relatively (404.html)
+    std::string handbook_css;  // assets/handbook.css, inlined into every handbook's print.html
     bool has_search_page = true;  // search/index.html exists: pages may link to it with a query
     Date today;            // the build date (RenderOptions::today); empty = pages list no upcoming dates
     bool map = false;      // Leaflet was found: pages with points get the map view (vendor_assets.h)

@@ -36,6 +36,7 @@ PagePlan plan_pages(const RenderContext& ctx) {
     plan_case_pages(ctx, plan);
     plan_network_pages(ctx, plan);
     plan_report_pages(ctx, plan);
+    plan_handbook_pages(ctx, plan);
     plan_content_pages(ctx, plan);
     plan_not_found_page(ctx, plan);
     return plan;
@@ -61,26 +62,37 @@ void drop_conflicts(PagePlan& plan, Diagnostics& diags) {
 
 }  // namespace
 
-void render_site(const Site& site, const RenderOptions& options, const EmitFile& emit, Diagnostics& diags) {
+std::unique_ptr<PreparedRender> prepare_render(const Site& site, const RenderOptions& options, Diagnostics& diags) {
     const size_t errors_before = count(diags, Severity::error);
-    mustache::TemplateSet templates = mustache::load_templates(options.theme_dir / "templates", diags);
+    auto r = std::make_unique<PreparedRender>();
+    r->templates = mustache::load_templates(options.theme_dir / "templates", diags);
     for (const std::string& name : required_templates())
-        if (!templates.find(name))
+        if (!r->templates.find(name))
             diags.push_back(make_error("template.missing", SourcePos{(options.theme_dir / "templates" / (name + ".mustache")).generic_string(), 0, 0},
                                        "テンプレート「" + name + "」がありません", "template \"" + name + "\" is missing"));
-    if (count(diags, Severity::error) > errors_before) return;
+    if (count(diags, Severity::error) > errors_before) return nullptr;
 
     std::string base_url = options.base_url.empty() ? site.config.base_url : options.base_url;
     if (!base_url.empty() && base_url.back() != '/') base_url += '/';
-    const unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads) : default_thread_count();
-
-    RenderContext ctx;
-    build_render_context(ctx, site, templates, base_url, threads);
+    r->threads = options.threads > 0 ? static_cast<unsigned>(options.threads) : default_thread_count();
+    RenderContext& ctx = r->ctx;
+    build_render_context(ctx, site, r->templates, base_url, r->threads);
     ctx.theme_css = read_theme_file(options.theme_dir / "assets" / "style.css");
+    ctx.handbook_css = read_theme_file(options.theme_dir / "assets" / "handbook.css");
     ctx.today = options.today;
     // The map view needs Leaflet; without it pages keep their lists and get no map at all.
-    const std::filesystem::path leaflet_dir = find_leaflet_dir(options.source_dir);
-    ctx.map = !leaflet_dir.empty();
+    r->leaflet_dir = find_leaflet_dir(options.source_dir);
+    ctx.map = !r->leaflet_dir.empty();
+    return r;
+}
+
+void render_site(const Site& site, const RenderOptions& options, const EmitFile& emit, Diagnostics& diags) {
+    auto prepared = prepare_render(site, options, diags);
+    if (!prepared) return;
+    const RenderContext& ctx = prepared->ctx;
+    const std::string& base_url = ctx.base_url;
+    const unsigned threads = prepared->threads;
+    const std::filesystem::path& leaflet_dir = prepared->leaflet_dir;
     if (!ctx.map && std::any_of(site.activities.begin(), site.activities.end(), [](const Activity& a) { return a.venue.geo.present; }))
         diags.push_back(leaflet_missing_warning());
     PagePlan plan = plan_pages(ctx);

@@ -2,11 +2,14 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include "model/diagnostic.h"
 #include "model/output.h"
 #include "model/site.h"
+#include "render/mustache.h"
+#include "render/render_context.h"
 
 namespace tsunagu {
 
@@ -21,5 +24,15 @@ struct RenderOptions {
 // Renders every page of a resolved, checked site. Problems found while rendering (a template
 // that does not parse, a missing partial) are added to diags as errors.
 void render_site(const Site& site, const RenderOptions& options, const EmitFile& emit, Diagnostics& diags);
+
+// The theme's templates and the context every renderer reads, for a command that renders
+// without writing a site (tsunagu handbook). nullptr, with diagnostics, when a template is missing.
+struct PreparedRender {
+    mustache::TemplateSet templates;
+    RenderContext ctx;  // ctx.templates points at templates: keep the struct where it is
+    std::filesystem::path leaflet_dir;
+    unsigned threads = 1;
+};
+std::unique_ptr<PreparedRender> prepare_render(const Site& site, const RenderOptions& options, Diagnostics& diags);
 
 }  // namespace tsunagu

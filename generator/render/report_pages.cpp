@@ -134,7 +134,7 @@ json activity_row(const RenderContext& ctx, int a) {
             {"status", inactive_status(act.status)}};
 }
 
-std::string render_report(const RenderContext& ctx, int ix) {
+PageParts report_parts(const RenderContext& ctx, int ix) {
     const Site& site = *ctx.site;
     const CouncilReport& r = site.reports[ix];
     const int fy = r.fiscal_year;
@@ -251,8 +251,10 @@ std::string render_report(const RenderContext& ctx, int ix) {
     view["has_plans"] = !r.plans.empty();
     view["source"] = r.meta.source;
     view["as_of"] = date_view(r.meta.as_of);
-    return render_page(ctx, frame, "report", std::move(view));
+    return PageParts{std::move(frame), "report", std::move(view)};
 }
+
+std::string render_report(const RenderContext& ctx, int ix) { return render_page(ctx, report_parts(ctx, ix)); }
 
 std::string render_index(const RenderContext& ctx) {
     const Site& site = *ctx.site;
@@ -276,6 +278,8 @@ std::string render_index(const RenderContext& ctx) {
 }
 
 }  // namespace
+
+PageParts report_page(const RenderContext& ctx, int report_ix) { return report_parts(ctx, report_ix); }
 
 void plan_report_pages(const RenderContext& ctx, PagePlan& plan) {
     plan_index_and_record_pages(

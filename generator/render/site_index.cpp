@@ -168,6 +168,7 @@ void build_render_context(RenderContext& ctx, const Site& site, const mustache::
     if (!site.cases.empty()) ctx.footer_links.push_back({{"label", "事例集"}, {"url", "cases/index.html"}});
     if (!site.networks.empty()) ctx.footer_links.push_back({{"label", "ネットワーク・協議体"}, {"url", "networks/index.html"}});
     if (!site.reports.empty()) ctx.footer_links.push_back({{"label", "協議体の活動報告"}, {"url", "reports/index.html"}});
+    if (!site.handbooks.empty()) ctx.footer_links.push_back({{"label", "印刷用の冊子"}, {"url", "handbooks/index.html"}});
 }
 
 }  // namespace tsunagu

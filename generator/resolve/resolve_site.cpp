@@ -230,6 +230,37 @@ void resolve_reports(Site& site, Diagnostics& diags) {
     }
 }
 
+// Handbooks: every section's area, fund and year, report and cases.
+void resolve_handbooks(Site& site, Diagnostics& diags) {
+    site.handbook_by_id = index_by_id(site.handbooks);
+    for (Handbook& h : site.handbooks)
+        for (HandbookSection& s : h.sections) {
+            const SourcePos at = at_line(h.meta, s.line);
+            auto find = [&](const std::unordered_map<std::string, int>& by_id, const std::string& id, const char* field,
+                            const char* kind_ja, const char* kind_en) {
+                if (id.empty()) return -1;
+                auto it = by_id.find(id);
+                if (it != by_id.end()) return it->second;
+                diags.push_back(make_error("ref.dangling", at, std::string("sections.") + field + " の \"" + id + "\" という" + kind_ja + "が見つかりません",
+                                           std::string("sections.") + field + ": no " + kind_en + " with id \"" + id + "\""));
+                return -1;
+            };
+            s.area_ix = find(site.area_by_id, s.area, "area", "地域", "area");
+            s.fund_ix = find(site.fund_by_id, s.fund, "fund", "基金", "fund");
+            s.report_ix = find(site.report_by_id, s.report, "report", "年次報告", "council report");
+            for (const std::string& c : s.cases)
+                if (int ix = find(site.case_by_id, c, "cases", "事例", "case study"); ix >= 0) s.cases_ix.push_back(ix);
+            if (s.kind == HandbookSectionKind::fund_year && s.fund_ix >= 0) {
+                for (int y : site.funds[s.fund_ix].years_ix)
+                    if (site.fund_years[y].fiscal_year == s.fiscal_year) s.fund_year_ix = y;
+                if (s.fund_year_ix < 0 && s.fiscal_year != 0)
+                    diags.push_back(make_error("ref.dangling", at,
+                                               "基金「" + site.funds[s.fund_ix].name + "」に " + std::to_string(s.fiscal_year) + "年度の報告がありません",
+                                               "fund " + s.fund + " has no fiscal year " + std::to_string(s.fiscal_year)));
+            }
+        }
+}
+
 }  // namespace
 
 void resolve_site(Site& site, Diagnostics& diags) {
@@ -244,6 +275,7 @@ void resolve_site(Site& site, Diagnostics& diags) {
     sort_and_dedupe(site.cases, "事例", "case study", diags);
     sort_and_dedupe(site.networks, "ネットワーク", "network", diags);
     sort_and_dedupe(site.reports, "年次報告", "council report", diags);
+    sort_and_dedupe(site.handbooks, "冊子", "handbook", diags);
     // The order people see them in: by `order`, then (sorted above) by id.
     std::stable_sort(site.difficulties.begin(), site.difficulties.end(),
                      [](const Difficulty& a, const Difficulty& b) { return a.order < b.order; });
@@ -279,6 +311,7 @@ void resolve_site(Site& site, Diagnostics& diags) {
     site.case_by_id = index_by_id(site.cases);
     resolve_networks(site, diags);
     resolve_reports(site, diags);
+    resolve_handbooks(site, diags);
 
     std::stable_sort(site.pages.begin(), site.pages.end(), [](const ContentPage& a, const ContentPage& b) {
         return a.order != b.order ? a.order < b.order : a.slug < b.slug;

@@ -96,11 +96,11 @@ export function copyFixture(name) {
   return dest;
 }
 
-// The example site's data (site.yaml, data, content, static) in a fresh folder under TEST_OUT,
+// The example site's data (site.yaml, data, content, static, handbooks) in a fresh folder under TEST_OUT,
 // without the repository around it (no node_modules beside it), for tests that change it.
 export function copyExampleSite(name) {
   const dir = freshDir(name);
-  for (const entry of ['site.yaml', 'data', 'content', 'static']) {
+  for (const entry of ['site.yaml', 'data', 'content', 'static', 'handbooks']) {
     const from = path.join(SOURCE_DIR, entry);
     if (fs.existsSync(from)) fs.cpSync(from, path.join(dir, entry), { recursive: true });
   }
@@ -109,6 +109,12 @@ export function copyExampleSite(name) {
 
 // ---------------------------------------------------------------------------------------------
 // Walking the output
+
+// A handbook's print.html (README "Handbooks"): a document of its own for paper, its CSS inline,
+// without the site's header, footer and feed link; every other page rule still applies to it.
+export function isPrintDocument(rel) {
+  return /^handbooks\/[^/]+\/print\.html$/.test(rel);
+}
 
 // Every file under dir, as sorted '/'-separated relative paths.
 export function walk(dir) {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
 
-import { SOURCE_DIR, assertBuiltOk, buildExampleOnce, readText, siteSetting, tokenize, walk } from './lib.mjs';
+import { SOURCE_DIR, assertBuiltOk, buildExampleOnce, isPrintDocument, readText, siteSetting, tokenize, walk } from './lib.mjs';
 
 // Attributes that hold one URL.
 const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'poster', 'data', 'cite', 'xlink:href']);
@@ -155,6 +155,11 @@ test('every page links its stylesheet, relatively (404.html has it inline)', () 
     if (f === '404.html') {
       // README: 404.html carries its stylesheet inline (a server shows it at any depth).
       if (!toks.some((t) => t.type === 'tag' && t.name === 'style' && (t.text ?? '').trim().length > 100)) problems.push('404.html: no inline <style>');
+      continue;
+    }
+    if (isPrintDocument(f)) {
+      // A handbook's print.html is self-contained: its own CSS inline, no site stylesheet.
+      if (!toks.some((t) => t.type === 'tag' && t.name === 'style' && /@page/.test(t.text ?? ''))) problems.push(`${f}: no inline @page CSS`);
       continue;
     }
     const sheets = toks.filter((t) => t.type === 'tag' && t.name === 'link' && /\bstylesheet\b/i.test(t.attrs.rel ?? ''));

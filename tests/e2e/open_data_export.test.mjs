@@ -12,7 +12,7 @@ import { before, describe, test } from 'node:test';
 
 import {
   REPO_DIR, SOURCE_DIR, assertBuiltOk, build, buildExampleOnce, copyFixture, dataFiles, hashTree, htmlFiles, jsonLdBlocks,
-  readRecords, siteSetting, startTags, walk,
+  isPrintDocument, readRecords, siteSetting, startTags, walk,
 } from './lib.mjs';
 
 // ---------------------------------------------------------------------------------------------
@@ -497,7 +497,7 @@ describe('Atom feed', () => {
   });
 
   test('every page links the feed in its head', () => {
-    for (const rel of htmlFiles(out)) {
+    for (const rel of htmlFiles(out).filter((f) => !isPrintDocument(f))) {
       const links = startTags(fs.readFileSync(path.join(out, rel), 'utf8'), 'link')
         .filter((t) => t.attrs.rel === 'alternate' && t.attrs.type === 'application/atom+xml');
       assert.equal(links.length, 1, `${rel}: one Atom link`);
@@ -533,7 +533,7 @@ describe('the open-data page', () => {
 
   test('linked from the footer of every page', () => {
     for (const rel of htmlFiles(out)) {
-      if (rel === '404.html') continue;
+      if (rel === '404.html' || isPrintDocument(rel)) continue;
       const html = fs.readFileSync(path.join(out, rel), 'utf8');
       const footer = html.slice(html.indexOf('<footer'));
       const ok = startTags(footer, 'a').some((t) => path.posix.normalize(path.posix.join(path.posix.dirname(rel), t.attrs.href)) === 'opendata/index.html');

@@ -37,7 +37,7 @@
     for (const s of selects) if (s.value) params.set(s.name, s.value);
     const picked = selected();
     if (picked.length) params.set('compare', picked.join(','));
-    const q = params.toString();
+    const q = params.toString().replace(/%2C/gi, ',');  // ids are [a-z0-9-]: a plain comma reads better when shared
     const url = location.pathname + (q ? '?' + q : '') + location.hash;
     try { history.replaceState(null, '', url); } catch (e) { /* file:// in some browsers */ }
   }
@@ -75,6 +75,11 @@
   for (const b of boxes) b.addEventListener('change', apply);
   form.addEventListener('submit', (e) => { e.preventDefault(); apply(); });
   const clear = document.querySelector('[data-compare-clear]');
-  if (clear) clear.addEventListener('click', () => { for (const b of boxes) b.checked = false; apply(); });
+  if (clear) clear.addEventListener('click', () => {
+    for (const b of boxes) b.checked = false;
+    apply();
+    // The button hides itself: keep keyboard and screen-reader users where they were.
+    if (hint) { hint.setAttribute('tabindex', '-1'); hint.focus(); }
+  });
   apply();
 })();
