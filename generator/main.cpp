@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
         return kExitOk;
     }
     if (options->command == "import") return import_command(*options);  // --into may not exist yet
+    if (options->command == "new") return new_command(*options);        // DIR must not exist yet (or be empty)
     std::error_code ec;
     if (!std::filesystem::is_directory(options->source, ec)) {
         std::cerr << "tsunagu: サイトのフォルダ " << options->source << " がありません (no such folder: " << options->source

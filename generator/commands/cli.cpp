@@ -23,6 +23,7 @@ std::string usage_text() {
                                                                印刷用の冊子を作る (print.html of each handbook; with
                                                                --pdf also handbook.pdf and booklet.pdf; default out
                                                                SOURCE/print)
+  tsunagu new DIR  新しいサイトを作る (make a new, minimal, valid site in DIR)
   tsunagu --help | --version
 
 options:
@@ -35,6 +36,8 @@ options:
   --today DATE     build/serve: 次回の開催日を数える基準日 YYYY-MM-DD (the date pages count upcoming
                    dates from; default TSUNAGU_TODAY, SOURCE_DATE_EPOCH, else today in Japan)
   --quiet          成功時の表示を省く (print nothing on success)
+  --verbose        段階ごとの時間を表示する (print the time of every stage: load, resolve, check,
+                   render, index, write); a terminal also shows each stage as it finishes
   --pdf            handbook: Chromium で PDF も作る (also print PDFs through Chromium)
   --into DIR       import: 取り込み先のサイトのフォルダ (site folder to write records into; made if missing)
   --content-type T import: 種類が分からない行に使う活動の種類 (content type for rows that do not tell;
@@ -47,7 +50,7 @@ exit codes: 0 成功 (ok), 1 データの誤り (errors in the data), 2 使い�
 
 std::optional<CliOptions> parse_cli(const std::vector<std::string>& args, std::string& error) {
     CliOptions o;
-    static const std::set<std::string> commands = {"build", "check", "serve", "import", "handbook"};
+    static const std::set<std::string> commands = {"build", "check", "serve", "import", "handbook", "new"};
     auto need_value = [&](size_t& i, const std::string& name, std::string& out) {
         if (i + 1 >= args.size() || args[i + 1].empty()) {
             error = name + " には値が必要です (" + name + " needs a value)";
@@ -76,6 +79,8 @@ std::optional<CliOptions> parse_cli(const std::vector<std::string>& args, std::s
             o.version = true;
         } else if (a == "--quiet" || a == "-q") {
             o.quiet = true;
+        } else if (a == "--verbose" || a == "-v") {
+            o.verbose = true;
         } else if (a == "--source") {
             if (!need_value(i, a, o.source)) return std::nullopt;
         } else if (a == "--out") {
@@ -121,6 +126,8 @@ std::optional<CliOptions> parse_cli(const std::vector<std::string>& args, std::s
             o.files.push_back(a);
         } else if (o.command == "handbook") {
             o.handbooks.push_back(a);
+        } else if (o.command == "new" && o.new_dir.empty()) {
+            o.new_dir = a;
         } else if (o.command.empty()) {
             error = "知らないコマンドです: " + a + " (unknown command " + a + ")";
             return std::nullopt;
@@ -144,6 +151,16 @@ std::optional<CliOptions> parse_cli(const std::vector<std::string>& args, std::s
     if (o.command == "check" && (!o.out.empty() || !o.base_url.empty() || !o.today.empty())) {
         error = "check は --out / --base-url / --today を使いません (check takes no --out, --base-url or --today)";
         return std::nullopt;
+    }
+    if (o.command == "new") {
+        if (o.new_dir.empty()) {
+            error = "new には作るフォルダ DIR が必要です（例: tsunagu new mysite） (new needs a folder: tsunagu new DIR)";
+            return std::nullopt;
+        }
+        if (!o.out.empty() || !o.base_url.empty() || !o.today.empty() || o.source != ".") {
+            error = "new は --source / --out / --base-url / --today を使いません (new takes only DIR, not --source, --out, --base-url or --today)";
+            return std::nullopt;
+        }
     }
     const bool import_only = !o.into.empty() || !o.content_types.empty() || !o.as_of.empty();
     if (o.command != "import" && import_only) {

@@ -8,7 +8,7 @@
 namespace tsunagu {
 
 struct CliOptions {
-    std::string command;          // build, check, serve, import, handbook ("" with --help/--version)
+    std::string command;          // build, check, serve, import, handbook, new ("" with --help/--version)
     std::string source = ".";
     std::string out;              // "" = <source>/site
     std::string base_url;         // overrides site.yaml
@@ -18,6 +18,7 @@ struct CliOptions {
     bool help = false;
     bool version = false;
     bool quiet = false;
+    bool verbose = false;         // --verbose: the time of every stage
     int threads = 0;
     // import
     std::string into;                        // --into DIR: the site folder records are written to
@@ -27,6 +28,8 @@ struct CliOptions {
     // handbook
     bool pdf = false;                        // --pdf: print through Chromium too
     std::vector<std::string> handbooks;      // handbook ids (none = every handbook)
+    // new
+    std::string new_dir;                     // the folder to make the new site in
 };
 
 // nullopt with a message in error when the arguments are not usable (exit code 2).

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "check/check_site.h"
+#include "commands/build_progress.h"
 #include "load/load_site.h"
 #include "resolve/resolve_site.h"
 
@@ -11,12 +12,18 @@ namespace tsunagu {
 
 namespace fs = std::filesystem;
 
-Site load_and_check(const fs::path& source, const CliOptions& options, Diagnostics& diags) {
+Site load_and_check(const fs::path& source, const CliOptions& options, Diagnostics& diags, BuildProgress* progress) {
     LoadOptions lo;
     lo.threads = static_cast<unsigned>(options.threads);
+    if (progress) progress->stage("読み込み", "load");
     Site site = load_site(source, diags, lo);
+    if (progress) progress->done(std::to_string(site.activities.size()) + " 件の活動 (activities)");
+    if (progress) progress->stage("解決", "resolve");
     resolve_site(site, diags);
+    if (progress) progress->done();
+    if (progress) progress->stage("確認", "check");
     check_site(site, diags);
+    if (progress) progress->done(std::to_string(count(diags, Severity::error)) + " 件のエラー (errors)");
     if (!options.base_url.empty()) {
         site.config.base_url = options.base_url;
         if (site.config.base_url.back() != '/') site.config.base_url += '/';

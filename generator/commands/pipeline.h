@@ -9,7 +9,10 @@
 
 namespace tsunagu {
 
-Site load_and_check(const std::filesystem::path& source, const CliOptions& options, Diagnostics& diags);
+class BuildProgress;
+// progress, when given, times the three stages (load, resolve, check).
+Site load_and_check(const std::filesystem::path& source, const CliOptions& options, Diagnostics& diags,
+                    BuildProgress* progress = nullptr);
 
 // Prints diagnostics (sorted) to stderr and a summary line when there are any.
 void report(Diagnostics& diags);
@@ -19,12 +22,23 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitDataErrors = 1;
 inline constexpr int kExitUsage = 2;
 
+// One build without printing: ok when the new site is in place (the old one stays otherwise).
+struct BuildRun {
+    bool ok = false;
+    Diagnostics diags;
+    std::string base_url;   // the site's public URL (serve mirrors its path)
+    size_t files_written = 0;
+    long long elapsed_ms = 0;
+};
+BuildRun run_build(const CliOptions& options, BuildProgress* progress = nullptr);
+
 // base_url, when given, receives the site's public URL (serve mirrors its path).
 int build_command(const CliOptions& options, std::string* base_url = nullptr);
 int check_command(const CliOptions& options);
 int serve_command(const CliOptions& options);
 int import_command(const CliOptions& options);
 int handbook_command(const CliOptions& options);
+int new_command(const CliOptions& options);
 
 // Refuses an output folder that is the source itself or contains it: replacing it would
 // delete the data the site is built from.
