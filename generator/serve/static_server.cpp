@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "render/links.h"
 #include "serve/live_reload.h"
 #include "write/staged_output.h"
 
@@ -80,21 +81,6 @@ bool inside(const fs::path& root, const fs::path& real) {
     return r.back() == '/' || f[r.size()] == '/';
 }
 
-std::string percent_encode_path(const std::string& s) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
-            c == '~' || c == '/') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -136,7 +122,7 @@ ResolvedPath resolve_request(const fs::path& root, const std::string& url_path, 
         }
         if (!s.dir_form) {
             r.kind = ResolvedPath::Kind::redirect;
-            r.location = s.prefix + percent_encode_path(s.rel) + "/";
+            r.location = s.prefix + url_path_escape(s.rel) + "/";
             return r;
         }
         r.kind = ResolvedPath::Kind::file;

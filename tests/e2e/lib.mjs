@@ -1,9 +1,10 @@
 // Shared helpers for the end-to-end tests: run the tool, manage scratch folders, walk the
 // output, parse diagnostics and take HTML apart (the output is ours, so a small tokenizer
 // that understands tags, attributes, comments and raw-text elements is enough).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -64,6 +65,46 @@ export function build(source, name, extraArgs = [], runOptions = {}) {
   const args = ['build', '--source', source, '--out', out, ...extraArgs];
   const run = runTool(args, runOptions);
   return { out, run, args };
+}
+
+// ---------------------------------------------------------------------------------------------
+// tsunagu serve
+
+// A TCP port on 127.0.0.1 that nothing listens on now.
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+  });
+}
+
+// Starts `tsunagu serve --source site --out out --port P [extra…]` and waits (60 s at most) until
+// ready(port) resolves truthy. Resolves {proc, port, out, stdout(), stderr(), stop()}.
+export async function startServe(site, out, { extra = [], ready }) {
+  const port = await freePort();
+  const proc = spawn(BIN, ['serve', '--source', site, '--out', out, '--port', String(port), ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  proc.stdout.on('data', (d) => { stdout += d; });
+  proc.stderr.on('data', (d) => { stderr += d; });
+  const s = {
+    proc, port, out, stdout: () => stdout, stderr: () => stderr,
+    stop: () => new Promise((resolve) => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+      const t = setTimeout(() => proc.kill('SIGKILL'), 5000);
+      proc.once('exit', () => { clearTimeout(t); resolve(); });
+      proc.kill('SIGTERM');
+    }),
+  };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`tsunagu serve exited ${proc.exitCode}:\n${stderr}`);
+    try { if (await ready(port)) break; } catch { /* not yet listening */ }
+    if (Date.now() > deadline) { await s.stop(); throw new Error(`tsunagu serve did not answer on port ${port} within 60 s:\n${stderr}`); }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return s;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,15 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { BIN, copyFixture, freshDir } from './lib.mjs';
+import { BIN, copyFixture, freePort, freshDir, startServe as startServeAndWait } from './lib.mjs';
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
-  });
-}
 
 // Splits one HTTP/1.1 response (headers and a Content-Length body) off the front of buf.
 function parseResponse(buf, head = false) {
@@ -57,31 +50,9 @@ function raw(port, target, { method = 'GET', headers = {}, host = '127.0.0.1', b
   });
 }
 
-// Starts `tsunagu serve` and waits until it answers. Resolves {proc, port, out, stdout(), stderr(), stop()}.
-async function startServe(site, out, extra = [], answerHost = '127.0.0.1') {
-  const port = await freePort();
-  const proc = spawn(BIN, ['serve', '--source', site, '--out', out, '--port', String(port), ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  proc.stdout.on('data', (d) => { stdout += d; });
-  proc.stderr.on('data', (d) => { stderr += d; });
-  const s = {
-    proc, port, out, stdout: () => stdout, stderr: () => stderr,
-    stop: () => new Promise((resolve) => {
-      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-      const t = setTimeout(() => proc.kill('SIGKILL'), 5000);
-      proc.once('exit', () => { clearTimeout(t); resolve(); });
-      proc.kill('SIGTERM');
-    }),
-  };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`tsunagu serve exited ${proc.exitCode}:\n${stderr}`);
-    try { if ((await raw(port, '/', { host: answerHost })).status) break; } catch { /* not yet listening */ }
-    if (Date.now() > deadline) { await s.stop(); throw new Error(`tsunagu serve did not answer on port ${port} within 60 s:\n${stderr}`); }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return s;
+// Starts `tsunagu serve` and waits until it answers on answerHost.
+function startServe(site, out, extra = [], answerHost = '127.0.0.1') {
+  return startServeAndWait(site, out, { extra, ready: async (port) => (await raw(port, '/', { host: answerHost })).status });
 }
 
 // Whether a TCP connection to host:port succeeds within 3 s.

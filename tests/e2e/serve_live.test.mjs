@@ -3,25 +3,16 @@
 // (file:line) for the overlay; fixing it sends reload again. The reload script is injected only
 // into served pages, never into the built files.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { BIN, copyFixture, freshDir } from './lib.mjs';
+import { copyFixture, freshDir, startServe } from './lib.mjs';
 
-let proc, port, site, out;
-let stderr = '';
+let server, port, site, out;
+const stderr = () => server?.stderr() ?? '';
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
-  });
-}
 
 function get(p) {
   return new Promise((resolve, reject) => {
@@ -63,7 +54,7 @@ function events() {
       const q = queue.findIndex((e) => e.type === type);
       if (q >= 0) return Promise.resolve(queue.splice(q, 1)[0]);
       return new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`no ${type} event within ${ms} ms:\n${stderr}`)), ms);
+        const t = setTimeout(() => reject(new Error(`no ${type} event within ${ms} ms:\n${stderr()}`)), ms);
         waiters.push({ type, resolve: (e) => { clearTimeout(t); resolve(e); } });
       });
     },
@@ -74,20 +65,10 @@ function events() {
 before(async () => {
   site = copyFixture('good');
   out = path.join(freshDir('serve-live'), 'site');
-  port = await freePort();
-  proc = spawn(BIN, ['serve', '--source', site, '--out', out, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  proc.stderr.on('data', (d) => { stderr += d; });
-  proc.stdout.resume();
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`tsunagu serve exited ${proc.exitCode}:\n${stderr}`);
-    try { if ((await get('/')).status === 200) break; } catch { /* not yet listening */ }
-    if (Date.now() > deadline) throw new Error(`tsunagu serve did not answer within 60 s:\n${stderr}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  server = await startServe(site, out, { ready: async (p) => { port = p; return (await get('/')).status === 200; } });
 });
 
-after(() => { if (proc && proc.exitCode === null) proc.kill('SIGTERM'); });
+after(() => server?.stop());
 
 test('served pages carry the live-reload script; the built files do not', async () => {
   const page = await get('/activities/engawa-cafe.html');

@@ -3,22 +3,15 @@
 // FIFOs; folders without index.html are 404 with no listing. Raw TCP, so no client tidies the
 // path before it reaches the server.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { BIN, copyFixture, freshDir } from './lib.mjs';
+import { copyFixture, freshDir, startServe } from './lib.mjs';
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
-  });
-}
 
 // One request exactly as written; resolves {status, headers, text} (text: the whole response, latin1).
 function raw(port, target, method = 'GET') {
@@ -41,9 +34,9 @@ function raw(port, target, method = 'GET') {
 }
 
 const MARKER = `TSUNAGU-SECRET-${randomBytes(6).toString('hex')}`;
-let proc;
+let server;
 let port;
-let stderr = '';
+const stderr = () => server?.stderr() ?? '';
 let top;     // the test's folder: the secret and the output sit side by side in it
 let out;
 let secret;  // absolute path of a file outside the output
@@ -57,17 +50,7 @@ before(async () => {
   fs.writeFileSync(secret, `${MARKER}\n`);
   fs.mkdirSync(path.join(top, 'secret-dir'));
   fs.writeFileSync(path.join(top, 'secret-dir', 'index.html'), `<p>${MARKER}</p>\n`);
-  port = await freePort();
-  proc = spawn(BIN, ['serve', '--source', site, '--out', out, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  proc.stderr.on('data', (d) => { stderr += d; });
-  proc.stdout.resume();
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`tsunagu serve exited ${proc.exitCode}:\n${stderr}`);
-    try { if ((await raw(port, '/')).status) break; } catch { /* not yet listening */ }
-    if (Date.now() > deadline) throw new Error(`tsunagu serve did not answer on port ${port} within 60 s:\n${stderr}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  server = await startServe(site, out, { ready: async (p) => { port = p; return (await raw(p, '/')).status; } });
   // What a careless or hostile output folder may hold (the server reads the folder per request).
   fs.symlinkSync(secret, path.join(out, 'secret-link.txt'));
   fs.symlinkSync(path.join(top, 'secret-dir'), path.join(out, 'outside'));
@@ -86,9 +69,7 @@ before(async () => {
   fifo = spawnSync('mkfifo', [path.join(out, 'pipe.txt')]).status === 0;
 });
 
-after(() => {
-  if (proc && proc.exitCode === null) proc.kill('SIGTERM');
-});
+after(() => server?.stop());
 
 function leaked(r) {
   return r.text.includes(MARKER) || /root:[^:\r\n]*:0:0:/.test(r.text);
@@ -133,7 +114,7 @@ test('no spelling of a path leaves the output folder', async () => {
     }
   }
   assert.deepEqual(problems, []);
-  assert.equal(proc.exitCode, null, `the server died:\n${stderr}`);
+  assert.equal(server.proc.exitCode, null, `the server died:\n${stderr()}`);
 });
 
 test('symlinks that lead out are refused (403 or 404), those that stay inside work', async () => {
@@ -169,5 +150,5 @@ test('a folder without index.html is 404, with no listing, with or without the s
 test('still serving after all of it', async () => {
   const r = await raw(port, '/activities/sakuragaoka-salon.html');
   assert.equal(r.status, 200);
-  assert.equal(proc.exitCode, null, `the server died:\n${stderr}`);
+  assert.equal(server.proc.exitCode, null, `the server died:\n${stderr()}`);
 });
