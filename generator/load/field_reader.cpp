@@ -73,7 +73,19 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
         const size_t d = edit_distance(word, c);
         if (d < best_d) best_d = d, best = c;
     }
-    return best_d <= limit ? best : std::string();
+    if (best_d <= limit) return best;
+    // A part of one value ("サロン" for 交流・サロン, "移動" for 移動・外出支援): that value, when
+    // it is the only one containing the word. Two letters at least, or every kana would match.
+    if (len >= 2) {
+        std::string only;
+        for (const std::string& c : candidates)
+            if (c.find(word) != std::string::npos) {
+                if (!only.empty()) return std::string();
+                only = c;
+            }
+        return only;
+    }
+    return std::string();
 }
 
 FieldReader::FieldReader(const YAML::Node& map, const std::string& file, Diagnostics& diags, std::string prefix,
@@ -355,6 +367,7 @@ void FieldReader::term(const char* key, Vocabulary v, std::string& out, Need nee
 }
 
 void FieldReader::term_list(const char* key, Vocabulary v, std::vector<std::string>& out, Need need) {
+    bool reported = false;
     for (const YAML::Node& e : scalar_items(key, "文字のリスト", "a list of text")) {
         const std::string s = trim(e.Scalar());
         if (const Term* t = lookup_term(v, s)) {
@@ -362,9 +375,11 @@ void FieldReader::term_list(const char* key, Vocabulary v, std::vector<std::stri
         } else {
             value_error(key, node_pos(e, file_, line_offset_), "field.value", "「" + name(key) + "」の値 \"" + s + "\" は使えません",
                         "unknown value \"" + s + "\" for " + name(key), term_hint(v, s));
+            reported = true;
         }
     }
-    missing_if_empty(key, out.empty(), need, term_hint(v, ""));
+    // Values were written but none is known: each has its own error above; "missing" would only repeat them.
+    if (!reported) missing_if_empty(key, out.empty(), need, term_hint(v, ""));
 }
 
 void FieldReader::geo(const char* key, GeoPoint& out) {

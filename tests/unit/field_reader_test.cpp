@@ -177,4 +177,25 @@ TEST_CASE("edit distance and closest match") {
     CHECK(edit_distance("水曜", "水よう") == 2);
     CHECK(closest_match("readng", {"reading", "name"}) == "reading");
     CHECK(closest_match("zzzzzz", {"reading", "name"}).empty());
+    // A part of exactly one value suggests it; a part of several suggests nothing.
+    CHECK(closest_match("サロン", {"見守り", "交流・サロン", "会食"}) == "交流・サロン");
+    CHECK(closest_match("移動", {"移動・外出支援", "配食"}) == "移動・外出支援");
+    CHECK(closest_match("支援", {"移動・外出支援", "学習支援"}).empty());
+}
+
+TEST_CASE("a list whose every value is unknown gets one error per value, not a second 'missing' one") {
+    Parsed p = parse("content_types: [サロン, 見守]\n");
+    FieldReader r(p.node, "data/activities/x.yaml", p.diags);
+    std::vector<std::string> types;
+    r.term_list("content_types", Vocabulary::content_type, types, Need::required);
+    CHECK(types.empty());
+    CHECK(p.diags.size() == 2);
+    CHECK_FALSE(has_code(p.diags, "field.missing"));
+    CHECK(p.diags[0].hint.find("「交流・サロン」のことですか") != std::string::npos);
+    CHECK(p.diags[1].hint.find("「見守り」のことですか") != std::string::npos);
+    Parsed q = parse("name: x\n");
+    FieldReader r2(q.node, "data/activities/x.yaml", q.diags);
+    std::vector<std::string> none;
+    r2.term_list("content_types", Vocabulary::content_type, none, Need::required);
+    CHECK(has_code(q.diags, "field.missing"));
 }
