@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 PORT ?= 8080
 
-.PHONY: setup build demo test bench clean
+.PHONY: setup build demo test test-sanitize bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -19,8 +19,17 @@ demo: setup build
 test: setup build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# The whole suite against a build with AddressSanitizer and UndefinedBehaviorSanitizer: any
+# memory error or undefined behaviour aborts the test that hit it.
+SANITIZE_DIR ?= build-sanitize
+test-sanitize: setup
+	@cmake -S . -B $(SANITIZE_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" >/dev/null
+	@cmake --build $(SANITIZE_DIR) -j $(JOBS)
+	cd $(SANITIZE_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
 bench: setup build
 	@bash bench/run.sh
 
 clean:
-	rm -rf $(BUILD_DIR) site
+	rm -rf $(BUILD_DIR) $(SANITIZE_DIR) site print
