@@ -71,7 +71,8 @@ json activity_entry(Book& book, int ix) {
     if (!book.today.empty() && a.status == "活動中")
         for (const Occurrence& o : occurrences(a.schedule, book.today, add_days(book.today, kNextDatesHorizon), kNextDatesShown))
             next.push_back(format_next(o));
-    e["next"] = join_labels(next);
+    e["next"] = next;  // each date kept whole on its line (span.date)
+    e["has_next"] = !next.empty();
     std::string where = a.venue.name;
     std::string address = a.venue.address;
     if (!a.venue.private_home && !a.venue.address_detail.empty()) address += " " + a.venue.address_detail;

@@ -60,6 +60,9 @@ test('every build writes print.html for each handbook, self-contained, listing e
   for (const a of acts) assert.ok(guide.includes(`id="act-${a.id}"`), `the kita guide lacks ${a.id} (${a.name})`);
   assert.match(guide, /@page ch-2 \{ @top-center \{ content: "北中学校区の活動"/);
   assert.match(guide, /<svg class="qr"/);
+  // Dates never split across lines: each next date is one span.date (white-space: nowrap).
+  assert.match(guide, /次回：<span class="date">\d+月\d+日\(.\)[^<]*<\/span>/);
+  assert.match(guide, /\.date, time \{ white-space: nowrap; \}/);
 });
 
 test('a handbook definition with a bad reference or kind is reported at its line, and nothing is written', () => {
