@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <regex>
+#include <unordered_set>
 
 #include "model/taxonomy.h"
 #include "print/qr_svg.h"
@@ -39,11 +40,11 @@ struct Book {
     std::vector<std::string> anchors;
     std::vector<HandbookOutline> outline;
     struct IndexEntry {
-        std::string key, name, reading, anchor;
+        std::string key, name, anchor;
     };
     std::vector<IndexEntry> index;
     std::vector<std::string> activity_names;
-    std::vector<std::string> printed;  // anchors already printed (an activity in two chapters is printed once)
+    std::unordered_set<std::string> printed;  // anchors already printed (an activity in two chapters is printed once)
 
     json ref(const std::string& anchor) {
         anchors.push_back(anchor);
@@ -93,9 +94,9 @@ json activity_entry(Book& book, int ix) {
     e["organization"] = a.organization_ix >= 0 ? site.organizations[a.organization_ix].name : "";
     e["last_confirmed"] = date_view(a.meta.last_confirmed);
     e["qr"] = qr_for(book.ctx, activity_path(a.meta.id), a.name);
-    book.index.push_back({reading_key(a.reading, a.name), a.name, a.reading, activity_anchor(a)});
+    book.index.push_back({reading_key(a.reading, a.name), a.name, activity_anchor(a)});
     book.activity_names.push_back(a.name);
-    book.printed.push_back(activity_anchor(a));
+    book.printed.insert(activity_anchor(a));
     return e;
 }
 
@@ -114,8 +115,8 @@ json point_entry(Book& book, int ix) {
     e["fee_note"] = p.fee_note;
     e["last_confirmed"] = date_view(p.meta.last_confirmed);
     e["qr"] = qr_for(book.ctx, consultation_path(p.meta.id), p.name);
-    book.index.push_back({reading_key(p.reading, p.name), p.name, p.reading, point_anchor(p)});
-    book.printed.push_back(point_anchor(p));
+    book.index.push_back({reading_key(p.reading, p.name), p.name, point_anchor(p)});
+    book.printed.insert(point_anchor(p));
     return e;
 }
 
@@ -150,7 +151,7 @@ json area_chapter(Book& book, const HandbookSection& s, const std::string& chapt
                 }
                 continue;
             }
-            if (std::find(book.printed.begin(), book.printed.end(), activity_anchor(act)) != book.printed.end()) {
+            if (book.printed.count(activity_anchor(act))) {
                 json x = book.ref(activity_anchor(act));  // printed in an earlier chapter
                 x["name"] = act.name;
                 xrefs.push_back(std::move(x));

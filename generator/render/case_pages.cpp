@@ -125,7 +125,7 @@ json profile_row(const CaseStudy& c) {
     return row;
 }
 
-json case_card(const Site& site, const Vocabularies& voc, const CaseStudy& c) {
+json case_card(const Vocabularies& voc, const CaseStudy& c) {
     std::vector<std::string> theme_tokens, pref_tokens, type_tokens, element_tokens;
     if (int t = index_of(voc.themes, c.theme); t >= 0) theme_tokens.push_back("t" + std::to_string(t));
     const std::vector<std::string> prefs = prefectures_of(c);
@@ -134,7 +134,6 @@ json case_card(const Site& site, const Vocabularies& voc, const CaseStudy& c) {
     for (const std::string& e : c.elements) element_tokens.push_back(e == "人" ? "people" : "place");
     const PopulationBand* band = band_of(c);
     const int tier = index_of(case_tiers(), c.tier);
-    (void)site;
     return {{"id", c.meta.id},
             {"title", c.title},
             {"url", case_path(c.meta.id)},
@@ -181,7 +180,7 @@ std::string render_index(const RenderContext& ctx) {
     std::set<std::string> used_types;
     for (int i : order) {
         const CaseStudy& c = site.cases[i];
-        cards.push_back(case_card(site, voc, c));
+        cards.push_back(case_card(voc, c));
         if (c.profile.present) rows.push_back(profile_row(c));
         for (const std::string& t : c.content_types) used_types.insert(t);
     }
